@@ -1,0 +1,18 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Printing Complaints - Reports",
+    "summary": "PDF forms, XLSX exports and analysis of printing complaints",
+    "version": "18.0.1.0.0",
+    "category": "After-Sales",
+    "license": "AGPL-3",
+    "author": "Printing Complaint contributors",
+    "website": "https://github.com/printing-complaint/printing-complaint",
+    "development_status": "Alpha",
+    "depends": [
+        "printing_complaint",
+        "report_xlsx",
+    ],
+    "data": [],
+    "installable": True,
+}

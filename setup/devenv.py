@@ -1,0 +1,756 @@
+#!/usr/bin/env python3
+"""Development environment of the printing complaint addons.
+
+One file, standard library only, so that it runs with any Python 3.10+
+before anything is installed. ``setup/run`` and ``setup/test`` call it.
+
+What it does, each step skipped when already done:
+
+* finds Odoo 18.0 (``ODOO_SRC``, a default location, an importable
+  ``odoo``, or upstream when the machine has internet);
+* builds a virtualenv with Odoo's Python dependencies and the pinned
+  ``requirements.txt`` of this project;
+* starts a private PostgreSQL cluster on a unix socket, unless the usual
+  ``PG*`` variables name a server;
+* writes an Odoo configuration file, creates databases, serves Odoo or
+  runs the linters and the test suite.
+
+Every path and name can be changed with an environment variable; see the
+README ("Configuration").
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import pwd
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ADDONS = ("printing_complaint", "printing_complaint_report")
+ODOO_SERIES = "18.0"
+ODOO_UPSTREAM = "https://github.com/odoo/odoo.git"
+SUPPORTED_PYTHONS = ("3.11", "3.12", "3.10")  # 3.11 first: the pins were measured with it
+# Default places where a user keeps an Odoo 18.0 source tree, in order.
+DEFAULT_ODOO_LOCATIONS = ("~/odoo-18.0", "/opt/odoo-18.0")
+# Odoo's own requirements.txt pins that no longer install here; replaced
+# by the closest version that does (see README, "Odoo's dependencies").
+ODOO_REQUIREMENT_FIXES = {
+    # cbor2 5.4.2's sdist needs pkg_resources, gone from setuptools >= 80.
+    "cbor2": "cbor2==5.6.2",
+    # Only used by the auth_ldap addon; it compiles against libldap.
+    "python-ldap": None,
+}
+
+
+class SetupError(Exception):
+    """A step cannot go on; the message tells the user what to do."""
+
+
+def log(message):
+    print(f"[setup] {message}", flush=True)
+
+
+# ---------------------------------------------------------------------------
+# Settings
+# ---------------------------------------------------------------------------
+
+
+class Settings:
+    """Everything configurable, read once from the environment."""
+
+    def __init__(self, environ=None):
+        env = os.environ if environ is None else environ
+        self.environ = env
+        self.state = Path(env.get("PC_STATE_DIR") or REPO / ".state").expanduser()
+        self.venv = Path(env.get("PC_VENV") or REPO / ".venv").expanduser()
+        self.db = env.get("PC_DB", "printing_demo")
+        self.test_db = env.get("PC_TEST_DB", "printing_test")
+        self.http_port = int(env.get("PC_HTTP_PORT", "8069"))
+        self.odoo_src = env.get("ODOO_SRC") or None
+        self.python = env.get("PC_PYTHON") or None
+        self.pg_external = bool(env.get("PGHOST") or env.get("PGPORT"))
+        self.home = Path(env.get("HOME") or pwd.getpwuid(os.getuid()).pw_dir)
+
+    @property
+    def conf_file(self):
+        return self.state / "odoo.conf"
+
+    @property
+    def venv_python(self):
+        return self.venv / "bin" / "python"
+
+
+# ---------------------------------------------------------------------------
+# Finding Odoo
+# ---------------------------------------------------------------------------
+
+
+def odoo_tree_version(path):
+    """Return Odoo's series (e.g. '18.0') of a source tree, or None."""
+    release = Path(path) / "odoo" / "release.py"
+    if not (release.is_file() and (Path(path) / "odoo-bin").is_file()):
+        return None
+    match = re.search(
+        r"^version_info\s*=\s*\((\d+),\s*(\d+)", release.read_text(), re.MULTILINE
+    )
+    return f"{match[1]}.{match[2]}" if match else None
+
+
+def importable_odoo(python):
+    """Return (series, package_dir) of an ``odoo`` importable by python."""
+    if not python:
+        return None
+    code = (
+        "import json, os, odoo.release as r;"
+        "print(json.dumps([r.serie, os.path.dirname(r.__file__)]))"
+    )
+    try:
+        out = subprocess.run(
+            [str(python), "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout
+        series, package_dir = json.loads(out.strip().splitlines()[-1])
+    except (OSError, ValueError, IndexError, subprocess.SubprocessError):
+        return None
+    return series, package_dir
+
+
+class OdooLocation:
+    """Where Odoo was found: a source tree, or an installed package."""
+
+    def __init__(self, source_tree=None, package_dir=None, how=""):
+        self.source_tree = Path(source_tree) if source_tree else None
+        self.package_dir = Path(package_dir) if package_dir else None
+        self.how = how
+
+    def addons_paths(self):
+        if self.source_tree:
+            return [self.source_tree / "addons", self.source_tree / "odoo" / "addons"]
+        return [self.package_dir / "addons"]
+
+    def __repr__(self):
+        return f"OdooLocation({self.source_tree or self.package_dir}, {self.how})"
+
+
+NOT_FOUND_MESSAGE = """\
+Odoo {series} was not found, and it cannot be downloaded (no internet).
+
+Give the project an Odoo {series} Community source tree, one of:
+  * export ODOO_SRC=/path/to/odoo   (a checkout of the 18.0 branch, with odoo-bin)
+  * put the tree at {defaults}
+  * or make `odoo` {series} importable by the Python named in PC_PYTHON
+Then run the same command again.
+"""
+
+
+def find_odoo(settings, online=None, clone=None):
+    """Locate Odoo 18.0 or raise SetupError with what to do.
+
+    ``online`` and ``clone`` are injectable for the tests: ``online()``
+    tells whether upstream is reachable, ``clone(dest)`` fetches it.
+    """
+    if settings.odoo_src:
+        path = Path(settings.odoo_src).expanduser()
+        version = odoo_tree_version(path)
+        if version != ODOO_SERIES:
+            found = f"Odoo {version}" if version else "no Odoo source tree"
+            raise SetupError(
+                f"ODOO_SRC={settings.odoo_src} holds {found}; it must name an "
+                f"Odoo {ODOO_SERIES} source tree (the directory with odoo-bin)."
+            )
+        return OdooLocation(source_tree=path, how="ODOO_SRC")
+    for candidate in DEFAULT_ODOO_LOCATIONS:
+        path = Path(candidate.replace("~", str(settings.home), 1))
+        if odoo_tree_version(path) == ODOO_SERIES:
+            return OdooLocation(source_tree=path, how="default location")
+    for python in (settings.python, settings.venv_python):
+        if python and Path(python).exists():
+            found = importable_odoo(python)
+            if found and found[0] == ODOO_SERIES:
+                return OdooLocation(package_dir=found[1], how=f"importable by {python}")
+    online = online or upstream_reachable
+    if online():
+        dest = Path(DEFAULT_ODOO_LOCATIONS[0].replace("~", str(settings.home), 1))
+        (clone or clone_upstream)(dest)
+        return OdooLocation(source_tree=dest, how="cloned from upstream")
+    raise SetupError(
+        NOT_FOUND_MESSAGE.format(
+            series=ODOO_SERIES,
+            defaults=" or ".join(DEFAULT_ODOO_LOCATIONS),
+        )
+    )
+
+
+def upstream_reachable(timeout=15):
+    try:
+        urllib.request.urlopen("https://github.com", timeout=timeout).close()
+    except OSError:
+        return False
+    return True
+
+
+def clone_upstream(dest):
+    log(f"Cloning Odoo {ODOO_SERIES} from upstream into {dest} (a few minutes)")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    run(
+        [
+            "git",
+            "clone",
+            "--depth=1",
+            f"--branch={ODOO_SERIES}",
+            ODOO_UPSTREAM,
+            str(dest),
+        ]
+    )
+
+
+# ---------------------------------------------------------------------------
+# Processes
+# ---------------------------------------------------------------------------
+
+
+def run(cmd, check=True, user=None, **kwargs):
+    """Run a command, optionally as another user (for PostgreSQL as root)."""
+    cmd = [str(c) for c in cmd]
+    if user:
+        cmd = ["runuser", "-u", user, "--"] + cmd
+    result = subprocess.run(cmd, **kwargs)
+    if check and result.returncode:
+        raise SetupError(f"Command failed ({result.returncode}): {' '.join(cmd)}")
+    return result
+
+
+def python_version(python):
+    """Return 'X.Y' of an interpreter that runs, or None (e.g. a dead shim)."""
+    try:
+        out = subprocess.run(
+            [str(python), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.strip()
+
+
+def which_python(settings):
+    if settings.python:
+        return settings.python
+    candidates = [sys.executable, "python3"]
+    candidates += [f"python{version}" for version in SUPPORTED_PYTHONS]
+    for version in SUPPORTED_PYTHONS:
+        for candidate in candidates:
+            found = shutil.which(candidate)
+            if found and python_version(found) == version:
+                return found
+    raise SetupError(
+        "Odoo 18.0 needs Python 3.10, 3.11 or 3.12; none was found on PATH. "
+        "Install one, or name it with PC_PYTHON=/path/to/python3.x."
+    )
+
+
+# ---------------------------------------------------------------------------
+# System packages
+# ---------------------------------------------------------------------------
+
+SYSTEM_TOOLS = {
+    # command: Debian package providing it
+    "chromium": "chromium",
+    "wkhtmltopdf": "wkhtmltopdf",
+    "pdftoppm": "poppler-utils",
+}
+
+
+def ensure_system_tools(tools=SYSTEM_TOOLS):
+    """Install the browser and PDF tools with apt when root and missing."""
+    missing = {cmd: pkg for cmd, pkg in tools.items() if not shutil.which(cmd)}
+    if not missing:
+        return
+    packages = sorted(set(missing.values()))
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        log(f"Installing system packages: {' '.join(packages)}")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        run(["apt-get", "update", "-qq"], env=env)
+        run(["apt-get", "install", "-y", "-qq"] + packages, env=env)
+        return
+    raise SetupError(
+        f"Missing programs {', '.join(missing)}: install the packages "
+        f"{' '.join(packages)} (e.g. sudo apt-get install {' '.join(packages)})."
+    )
+
+
+# ---------------------------------------------------------------------------
+# Virtualenv
+# ---------------------------------------------------------------------------
+
+
+def odoo_requirements(odoo):
+    """Odoo's requirements.txt with the fixes this machine needs."""
+    if not odoo.source_tree:
+        return []
+    lines = []
+    for line in (odoo.source_tree / "requirements.txt").read_text().splitlines():
+        name = re.split(r"[\s=<>;~!\[]", line.strip(), maxsplit=1)[0].lower()
+        if name in ODOO_REQUIREMENT_FIXES:
+            fix = ODOO_REQUIREMENT_FIXES[name]
+            marker = line.split(";", 1)[1].split("#")[0].strip() if ";" in line else ""
+            if fix and not marker.startswith("python_version >= '3.12'"):
+                line = f"{fix} ; {marker}" if marker else fix
+            elif fix is None:
+                continue
+        lines.append(line)
+    return lines
+
+
+def venv_fingerprint(odoo):
+    digest = hashlib.sha256()
+    digest.update(str(odoo.source_tree or odoo.package_dir).encode())
+    digest.update((REPO / "requirements.txt").read_bytes())
+    digest.update("\n".join(odoo_requirements(odoo)).encode())
+    return digest.hexdigest()
+
+
+def ensure_venv(settings, odoo):
+    stamp = settings.venv / ".printing-complaint-stamp"
+    fingerprint = venv_fingerprint(odoo)
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return
+    pip = [settings.venv_python, "-m", "pip", "--disable-pip-version-check"]
+    if not settings.venv_python.exists():
+        python = which_python(settings)
+        log(f"Creating the virtualenv {settings.venv} with {python}")
+        args = [python, "-m", "venv", settings.venv]
+        if odoo.package_dir:  # reuse the interpreter's installed odoo
+            args.insert(3, "--system-site-packages")
+        run(args)
+        run(pip + ["install", "-q", "--upgrade", "pip", "setuptools<80", "wheel"])
+    if odoo.source_tree:
+        log("Installing Odoo's Python dependencies (a few minutes the first time)")
+        reqs = settings.venv / "odoo-requirements.txt"
+        reqs.write_text("\n".join(odoo_requirements(odoo)) + "\n")
+        run(pip + ["install", "-q", "-r", reqs])
+        # Register the odoo distribution (the OCA wheels depend on it) without
+        # copying the tree; compat mode keeps odoo importable next to the OCA
+        # addons' odoo/addons namespace in site-packages.
+        log(f"Linking Odoo from {odoo.source_tree} into the virtualenv")
+        run(
+            pip
+            + [
+                "install",
+                "-q",
+                "--no-deps",
+                "--no-build-isolation",
+                "--config-settings",
+                "editable_mode=compat",
+                "-e",
+                odoo.source_tree,
+            ]
+        )
+    log("Installing the project's requirements.txt (OCA addons, test and lint tools)")
+    run(pip + ["install", "-q", "-r", REPO / "requirements.txt"])
+    stamp.write_text(fingerprint)
+
+
+def venv_site_addons(settings):
+    out = run(
+        [
+            settings.venv_python,
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return Path(out) / "odoo" / "addons"
+
+
+# ---------------------------------------------------------------------------
+# PostgreSQL
+# ---------------------------------------------------------------------------
+
+
+def pg_bin(name):
+    """Path of a PostgreSQL server program (PATH, then Debian's layout)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    for candidate in sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}")):
+        return str(candidate)
+    raise SetupError(
+        f"PostgreSQL's {name} was not found. Install PostgreSQL's server "
+        "(Debian: apt-get install postgresql), or point PGHOST/PGPORT/PGUSER "
+        "at a running server."
+    )
+
+
+class PrivateCluster:
+    """A PostgreSQL cluster of the project, reached on a unix socket only.
+
+    Runs as the current user, or as ``postgres`` when the current user is
+    root (PostgreSQL refuses to run as root). Trust authentication is safe
+    because nothing listens on TCP and the socket directory is private.
+    """
+
+    ROLE = "odoo"
+
+    def __init__(self, base_dir, port=5432):
+        self.base_dir = Path(base_dir)
+        self.data_dir = self.base_dir / "pgdata"
+        self.socket_dir = self.base_dir / "pgsocket"
+        self.log_file = self.base_dir / "postgresql.log"
+        self.port = port
+        self.user = "postgres" if os.geteuid() == 0 else None
+
+    def _own(self, path):
+        path.mkdir(parents=True, exist_ok=True)
+        if self.user:
+            shutil.chown(path, self.user, self.user)
+        path.chmod(0o700)
+
+    def initialised(self):
+        return (self.data_dir / "PG_VERSION").is_file()
+
+    def init(self):
+        if self.initialised():
+            return
+        log(f"Creating a private PostgreSQL cluster in {self.data_dir}")
+        self.base_dir.mkdir(parents=True, exist_ok=True)
+        self._own(self.data_dir)
+        self._own(self.socket_dir)
+        if self.user:
+            # The server user must reach its directories through ours.
+            for parent in [self.base_dir, *self.base_dir.parents]:
+                if parent.stat().st_mode & 0o001 == 0:
+                    raise SetupError(
+                        f"{parent} is not searchable by user {self.user}; "
+                        "set PC_STATE_DIR to a directory it can reach."
+                    )
+        run(
+            [
+                pg_bin("initdb"),
+                "-D",
+                self.data_dir,
+                "-U",
+                self.ROLE,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            user=self.user,
+            stdout=subprocess.DEVNULL,
+        )
+        settings = {
+            "listen_addresses": "''",
+            "unix_socket_directories": f"'{self.socket_dir}'",
+            "port": str(self.port),
+            # A development cluster: speed over crash safety.
+            "fsync": "off",
+            "synchronous_commit": "off",
+            "full_page_writes": "off",
+            "max_connections": "100",
+        }
+        with open(self.data_dir / "postgresql.conf", "a") as conf:
+            conf.write("\n# printing complaint development cluster\n")
+            for key, value in settings.items():
+                conf.write(f"{key} = {value}\n")
+
+    def running(self):
+        result = run(
+            [pg_bin("pg_ctl"), "status", "-D", self.data_dir],
+            check=False,
+            user=self.user,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        return result.returncode == 0
+
+    def start(self):
+        """Start the cluster; return True when this call started it."""
+        self.init()
+        if self.running():
+            return False
+        log("Starting the private PostgreSQL cluster")
+        if self.user and not self.log_file.exists():
+            self.log_file.touch()
+            shutil.chown(self.log_file, self.user, self.user)
+        run(
+            [
+                pg_bin("pg_ctl"),
+                "start",
+                "-w",
+                "-t",
+                "60",
+                "-D",
+                self.data_dir,
+                "-l",
+                self.log_file,
+            ],
+            user=self.user,
+            stdout=subprocess.DEVNULL,
+        )
+        return True
+
+    def stop(self):
+        if self.initialised() and self.running():
+            log("Stopping the private PostgreSQL cluster")
+            run(
+                [pg_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", self.data_dir],
+                user=self.user,
+                stdout=subprocess.DEVNULL,
+            )
+
+    def connection(self):
+        return {
+            "db_host": str(self.socket_dir),
+            "db_port": str(self.port),
+            "db_user": self.ROLE,
+            "db_password": "False",
+        }
+
+
+def external_connection(environ):
+    return {
+        "db_host": environ.get("PGHOST", "False"),
+        "db_port": environ.get("PGPORT", "False"),
+        "db_user": environ.get("PGUSER", "False"),
+        "db_password": environ.get("PGPASSWORD", "False"),
+    }
+
+
+class Database:
+    """The PostgreSQL server the project uses, private or named by PG*."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.cluster = (
+            None if settings.pg_external else PrivateCluster(settings.state / "pg")
+        )
+        self.started_here = False
+
+    def __enter__(self):
+        if self.cluster:
+            self.started_here = self.cluster.start()
+        return self
+
+    def __exit__(self, *exc):
+        if self.cluster and self.started_here:
+            self.cluster.stop()
+
+    def connection(self):
+        if self.cluster:
+            return self.cluster.connection()
+        return external_connection(self.settings.environ)
+
+    def psql_env(self):
+        conn = self.connection()
+        env = dict(os.environ)
+        for key, var in (
+            ("db_host", "PGHOST"),
+            ("db_port", "PGPORT"),
+            ("db_user", "PGUSER"),
+            ("db_password", "PGPASSWORD"),
+        ):
+            if conn[key] != "False":
+                env[var] = conn[key]
+        return env
+
+    def query(self, sql, dbname="postgres"):
+        result = run(
+            ["psql", "-XAtq", "-d", dbname, "-c", sql],
+            env=self.psql_env(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode:
+            return None
+        return result.stdout.strip()
+
+    def exists(self, dbname):
+        return self.query(f"SELECT 1 FROM pg_database WHERE datname = '{dbname}'") == "1"
+
+    def installed_modules(self, dbname, modules):
+        names = ",".join(f"'{m}'" for m in modules)
+        out = self.query(
+            "SELECT name FROM ir_module_module "
+            f"WHERE state = 'installed' AND name IN ({names})",
+            dbname=dbname,
+        )
+        return set(out.split()) if out else set()
+
+    def drop(self, dbname):
+        run(["dropdb", "--if-exists", dbname], env=self.psql_env())
+
+
+# ---------------------------------------------------------------------------
+# Odoo
+# ---------------------------------------------------------------------------
+
+
+def write_odoo_conf(settings, odoo, database):
+    addons = [REPO, *odoo.addons_paths(), venv_site_addons(settings)]
+    lines = [
+        "[options]",
+        "addons_path = " + ",".join(str(p) for p in addons if Path(p).is_dir()),
+        f"data_dir = {settings.state / 'filestore'}",
+        f"http_port = {settings.http_port}",
+        "admin_passwd = admin",
+        "list_db = True",
+        "without_demo = False",
+        "max_cron_threads = 1",
+    ]
+    lines += [f"{key} = {value}" for key, value in database.connection().items()]
+    settings.state.mkdir(parents=True, exist_ok=True)
+    settings.conf_file.write_text("\n".join(lines) + "\n")
+
+
+def odoo_cmd(settings, *args):
+    return [settings.venv_python, "-m", "odoo", "-c", settings.conf_file, *args]
+
+
+def create_database(settings, database, dbname, languages=None):
+    log(f"Creating database {dbname} with {', '.join(ADDONS)} (about a minute)")
+    database.drop(dbname)
+    args = ["-d", dbname, "-i", ",".join(ADDONS), "--stop-after-init"]
+    if languages:
+        args.append(f"--load-language={languages}")
+    started = time.monotonic()
+    run(odoo_cmd(settings, *args, "--log-level=warn"))
+    log(f"Database {dbname} ready in {time.monotonic() - started:.0f} s")
+
+
+def prepare(settings):
+    """Steps common to both commands; return (odoo location, Database)."""
+    log(f"Looking for Odoo {ODOO_SERIES}")
+    odoo = find_odoo(settings)
+    log(f"Odoo {ODOO_SERIES}: {odoo.source_tree or odoo.package_dir} ({odoo.how})")
+    ensure_system_tools()
+    ensure_venv(settings, odoo)
+    return odoo, Database(settings)
+
+
+# ---------------------------------------------------------------------------
+# Commands
+# ---------------------------------------------------------------------------
+
+
+def command_run(settings, args):
+    odoo, database = prepare(settings)
+    with database:
+        write_odoo_conf(settings, odoo, database)
+        db = settings.db
+        if args.reset or database.installed_modules(db, ADDONS) != set(ADDONS):
+            create_database(settings, database, db, languages="zh_CN")
+        url = f"http://localhost:{settings.http_port}"
+        log(f"Serving database {db} on {url}  (login: admin / password: admin)")
+        log("Press Ctrl-C to stop Odoo and the private PostgreSQL cluster.")
+        server = subprocess.Popen(
+            [
+                str(c)
+                for c in odoo_cmd(
+                    settings, "-d", db, "--db-filter", f"^{db}$", *args.odoo_args
+                )
+            ]
+        )
+        try:
+            return server.wait()
+        except KeyboardInterrupt:
+            server.send_signal(signal.SIGINT)
+            return server.wait()
+
+
+def command_test(settings, args):
+    odoo, database = prepare(settings)
+    with database:
+        write_odoo_conf(settings, odoo, database)
+        lint_ok = args.no_lint or run_linters(settings)
+        db = settings.test_db
+        if not args.keep_db or database.installed_modules(db, ADDONS) != set(ADDONS):
+            create_database(settings, database, db)
+        env = dict(os.environ, PC_ODOO_CONF=str(settings.conf_file), PC_TEST_DB=db)
+        pytest = [
+            settings.venv_python,
+            "-m",
+            "pytest",
+            f"--odoo-config={settings.conf_file}",
+            f"--odoo-database={db}",
+            "--odoo-http",
+            *(args.pytest_args or ["printing_complaint", "printing_complaint_report", "tests"]),
+        ]
+        log("Running the tests: " + " ".join(str(c) for c in pytest))
+        result = run(pytest, check=False, cwd=REPO, env=env)
+    if not lint_ok:
+        log("The linters failed (see above).")
+        return 1
+    return result.returncode
+
+
+def run_linters(settings):
+    bin_dir = settings.venv / "bin"
+    targets = [*ADDONS, "tests", "setup"]
+    checks = [
+        ("ruff check", [bin_dir / "ruff", "check", *targets]),
+        ("ruff format", [bin_dir / "ruff", "format", "--check", *targets]),
+        (
+            "pylint-odoo (mandatory checks)",
+            [
+                bin_dir / "pylint",
+                "--rcfile=.pylintrc-mandatory",
+                "--score=n",
+                *ADDONS,
+            ],
+        ),
+    ]
+    ok = True
+    for name, cmd in checks:
+        log(f"Lint: {name}")
+        if run(cmd, check=False, cwd=REPO).returncode:
+            ok = False
+    return ok
+
+
+def command_stop(settings, args):
+    Database(settings).cluster and PrivateCluster(settings.state / "pg").stop()
+    return 0
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    run_p = sub.add_parser("run", help="serve the demo database")
+    run_p.add_argument("--reset", action="store_true", help="rebuild the demo database")
+    run_p.add_argument("odoo_args", nargs="*", help="extra odoo arguments (after --)")
+    test_p = sub.add_parser("test", help="lint and run every test")
+    test_p.add_argument("--no-lint", action="store_true")
+    test_p.add_argument(
+        "--keep-db", action="store_true", help="reuse the test database if installed"
+    )
+    test_p.add_argument("pytest_args", nargs="*", help="pytest arguments (after --)")
+    sub.add_parser("stop", help="stop the private PostgreSQL cluster")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    handler = {"run": command_run, "test": command_test, "stop": command_stop}
+    try:
+        return handler[args.command](settings, args)
+    except SetupError as error:
+        print(f"\nERROR: {error}", file=sys.stderr, flush=True)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
