@@ -24,6 +24,11 @@
         "demo/product_demo.xml",
         "demo/sale_order_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "printing_complaint/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
     "application": True,
 }

@@ -37,7 +37,8 @@ REPO = Path(__file__).resolve().parent.parent
 ADDONS = ("printing_complaint", "printing_complaint_report")
 ODOO_SERIES = "18.0"
 ODOO_UPSTREAM = "https://github.com/odoo/odoo.git"
-SUPPORTED_PYTHONS = ("3.11", "3.12", "3.10")  # 3.11 first: the pins were measured with it
+# 3.11 first: the pins of Odoo and of this project were measured with it.
+SUPPORTED_PYTHONS = ("3.11", "3.12", "3.10")
 # Default places where a user keeps an Odoo 18.0 source tree, in order.
 DEFAULT_ODOO_LOCATIONS = ("~/odoo-18.0", "/opt/odoo-18.0")
 # Odoo's own requirements.txt pins that no longer install here; replaced
@@ -77,6 +78,8 @@ class Settings:
         self.odoo_src = env.get("ODOO_SRC") or None
         self.python = env.get("PC_PYTHON") or None
         self.pg_external = bool(env.get("PGHOST") or env.get("PGPORT"))
+        # Never try to download Odoo (tests; machines behind a firewall).
+        self.offline = bool(env.get("PC_OFFLINE"))
         self.home = Path(env.get("HOME") or pwd.getpwuid(os.getuid()).pw_dir)
 
     @property
@@ -174,13 +177,17 @@ def find_odoo(settings, online=None, clone=None):
         path = Path(candidate.replace("~", str(settings.home), 1))
         if odoo_tree_version(path) == ODOO_SERIES:
             return OdooLocation(source_tree=path, how="default location")
-    for python in (settings.python, settings.venv_python):
+    if settings.python:
+        pythons = [settings.python]
+    else:
+        pythons = [settings.venv_python, shutil.which("python3")]
+    for python in pythons:
         if python and Path(python).exists():
             found = importable_odoo(python)
             if found and found[0] == ODOO_SERIES:
                 return OdooLocation(package_dir=found[1], how=f"importable by {python}")
     online = online or upstream_reachable
-    if online():
+    if not settings.offline and online():
         dest = Path(DEFAULT_ODOO_LOCATIONS[0].replace("~", str(settings.home), 1))
         (clone or clone_upstream)(dest)
         return OdooLocation(source_tree=dest, how="cloned from upstream")
@@ -582,7 +589,8 @@ class Database:
         return result.stdout.strip()
 
     def exists(self, dbname):
-        return self.query(f"SELECT 1 FROM pg_database WHERE datname = '{dbname}'") == "1"
+        sql = f"SELECT 1 FROM pg_database WHERE datname = '{dbname}'"
+        return self.query(sql) == "1"
 
     def installed_modules(self, dbname, modules):
         names = ",".join(f"'{m}'" for m in modules)
@@ -611,7 +619,6 @@ def write_odoo_conf(settings, odoo, database):
         f"http_port = {settings.http_port}",
         "admin_passwd = admin",
         "list_db = True",
-        "without_demo = False",
         "max_cron_threads = 1",
     ]
     lines += [f"{key} = {value}" for key, value in database.connection().items()]
@@ -659,19 +666,30 @@ def command_run(settings, args):
         url = f"http://localhost:{settings.http_port}"
         log(f"Serving database {db} on {url}  (login: admin / password: admin)")
         log("Press Ctrl-C to stop Odoo and the private PostgreSQL cluster.")
-        server = subprocess.Popen(
-            [
-                str(c)
-                for c in odoo_cmd(
-                    settings, "-d", db, "--db-filter", f"^{db}$", *args.odoo_args
-                )
-            ]
+        return serve(
+            odoo_cmd(settings, "-d", db, "--db-filter", f"^{db}$", *args.odoo_args)
         )
-        try:
-            return server.wait()
-        except KeyboardInterrupt:
-            server.send_signal(signal.SIGINT)
-            return server.wait()
+
+
+def serve(cmd):
+    """Run Odoo in the foreground until it exits or the user stops it.
+
+    Odoo runs in its own session so that Ctrl-C reaches it once, from
+    here: a second SIGINT would make Odoo skip its clean shutdown.
+    """
+    server = subprocess.Popen([str(c) for c in cmd], start_new_session=True)
+
+    def forward(signum, frame):
+        server.send_signal(signal.SIGINT)
+
+    previous = {
+        sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        return server.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def command_test(settings, args):
@@ -679,10 +697,13 @@ def command_test(settings, args):
     with database:
         write_odoo_conf(settings, odoo, database)
         lint_ok = args.no_lint or run_linters(settings)
+        if not lint_ok:
+            log("LINT FAILED (see above): the tests run anyway; the command exits 1.")
         db = settings.test_db
         if not args.keep_db or database.installed_modules(db, ADDONS) != set(ADDONS):
             create_database(settings, database, db)
-        env = dict(os.environ, PC_ODOO_CONF=str(settings.conf_file), PC_TEST_DB=db)
+        env = dict(os.environ, PC_ODOO_CONF=str(settings.conf_file))
+        targets = args.pytest_args or [*ADDONS, "tests"]
         pytest = [
             settings.venv_python,
             "-m",
@@ -690,14 +711,11 @@ def command_test(settings, args):
             f"--odoo-config={settings.conf_file}",
             f"--odoo-database={db}",
             "--odoo-http",
-            *(args.pytest_args or ["printing_complaint", "printing_complaint_report", "tests"]),
+            *targets,
         ]
         log("Running the tests: " + " ".join(str(c) for c in pytest))
         result = run(pytest, check=False, cwd=REPO, env=env)
-    if not lint_ok:
-        log("The linters failed (see above).")
-        return 1
-    return result.returncode
+    return result.returncode or (0 if lint_ok else 1)
 
 
 def run_linters(settings):
@@ -725,7 +743,8 @@ def run_linters(settings):
 
 
 def command_stop(settings, args):
-    Database(settings).cluster and PrivateCluster(settings.state / "pg").stop()
+    if not settings.pg_external:
+        PrivateCluster(settings.state / "pg").stop()
     return 0
 
 
