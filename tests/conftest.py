@@ -16,6 +16,15 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "setup"))
 
 
+def cross_addon_test(cls):
+    """Give an Odoo test class of tests/ the attributes Odoo sets on the
+    addons' own tests (it derives them from an ``odoo.addons.X`` module)."""
+    cls.test_tags = {"standard", "post_install"}
+    cls.test_module = "printing_complaint"
+    cls.test_class = cls.__name__
+    return cls
+
+
 @pytest.fixture(scope="session")
 def odoo_conf():
     return Path(os.environ.get("PC_ODOO_CONF", REPO / ".state" / "odoo.conf"))
