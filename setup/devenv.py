@@ -742,6 +742,43 @@ def run_linters(settings):
     return ok
 
 
+def command_i18n(settings, args):
+    """Export each addon's .pot from the test database; merge it into zh_CN.po."""
+    odoo, database = prepare(settings)
+    with database:
+        write_odoo_conf(settings, odoo, database)
+        db = settings.test_db
+        if database.installed_modules(db, ADDONS) != set(ADDONS):
+            create_database(settings, database, db)
+        for addon in ADDONS:
+            pot = REPO / addon / "i18n" / f"{addon}.pot"
+            pot.parent.mkdir(exist_ok=True)
+            log(f"Exporting {pot.relative_to(REPO)}")
+            run(
+                odoo_cmd(
+                    settings,
+                    "-d",
+                    db,
+                    f"--i18n-export={pot}",
+                    f"--modules={addon}",
+                    "--stop-after-init",
+                    "--log-level=warn",
+                )
+            )
+            merge = (
+                "import polib, sys;"
+                "po = polib.pofile(sys.argv[1]); po.merge(polib.pofile(sys.argv[2]));"
+                "po.metadata.update(Language='zh_CN', "
+                "**{'Plural-Forms': 'nplurals=1; plural=0;'}); po.save();"
+                "print(f'{sys.argv[1]}: {len(po.untranslated_entries())} untranslated')"
+            )
+            po = pot.parent / "zh_CN.po"
+            if not po.exists():
+                po.write_text(pot.read_text())
+            run([settings.venv_python, "-c", merge, po, pot])
+    return 0
+
+
 def command_stop(settings, args):
     if not settings.pg_external:
         PrivateCluster(settings.state / "pg").stop()
@@ -760,10 +797,16 @@ def main(argv=None):
         "--keep-db", action="store_true", help="reuse the test database if installed"
     )
     test_p.add_argument("pytest_args", nargs="*", help="pytest arguments (after --)")
+    sub.add_parser("i18n", help="export the .pot files and merge them into zh_CN.po")
     sub.add_parser("stop", help="stop the private PostgreSQL cluster")
     args = parser.parse_args(argv)
     settings = Settings()
-    handler = {"run": command_run, "test": command_test, "stop": command_stop}
+    handler = {
+        "run": command_run,
+        "test": command_test,
+        "i18n": command_i18n,
+        "stop": command_stop,
+    }
     try:
         return handler[args.command](settings, args)
     except SetupError as error:
