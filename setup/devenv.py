@@ -253,6 +253,15 @@ def python_version(python):
     return out.strip()
 
 
+def run_quiet(cmd, **kwargs):
+    """Run a noisy installer; show its output only when it fails."""
+    result = run(cmd, check=False, capture_output=True, text=True, **kwargs)
+    if result.returncode:
+        sys.stderr.write(result.stdout[-5000:] + result.stderr[-5000:])
+        raise SetupError(f"Command failed ({result.returncode}): {cmd[0]} {cmd[1:4]}")
+    return result
+
+
 def which_python(settings):
     if settings.python:
         return settings.python
@@ -343,21 +352,20 @@ def ensure_venv(settings, odoo):
         if odoo.package_dir:  # reuse the interpreter's installed odoo
             args.insert(3, "--system-site-packages")
         run(args)
-        run(pip + ["install", "-q", "--upgrade", "pip", "setuptools<80", "wheel"])
+        run_quiet(pip + ["install", "--upgrade", "pip", "setuptools<80", "wheel"])
     if odoo.source_tree:
         log("Installing Odoo's Python dependencies (a few minutes the first time)")
         reqs = settings.venv / "odoo-requirements.txt"
         reqs.write_text("\n".join(odoo_requirements(odoo)) + "\n")
-        run(pip + ["install", "-q", "-r", reqs])
+        run_quiet(pip + ["install", "-r", reqs])
         # Register the odoo distribution (the OCA wheels depend on it) without
         # copying the tree; compat mode keeps odoo importable next to the OCA
         # addons' odoo/addons namespace in site-packages.
         log(f"Linking Odoo from {odoo.source_tree} into the virtualenv")
-        run(
+        run_quiet(
             pip
             + [
                 "install",
-                "-q",
                 "--no-deps",
                 "--no-build-isolation",
                 "--config-settings",
@@ -367,7 +375,7 @@ def ensure_venv(settings, odoo):
             ]
         )
     log("Installing the project's requirements.txt (OCA addons, test and lint tools)")
-    run(pip + ["install", "-q", "-r", REPO / "requirements.txt"])
+    run_quiet(pip + ["install", "-r", REPO / "requirements.txt"])
     stamp.write_text(fingerprint)
 
 

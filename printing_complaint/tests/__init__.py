@@ -1,2 +1,4 @@
 from . import test_demo_data
+from . import test_complaint_lifecycle
+from . import test_performance
 from . import test_web_client

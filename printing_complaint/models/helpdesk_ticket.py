@@ -1,0 +1,724 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
+
+from .helpdesk_ticket_stage import ALLOWED_MOVES, COMPLAINT_STEPS, FEEDBACK_MOVES
+from .printing_complaint_time_limit import SEVERITIES
+
+FEEDBACK_TYPES = [
+    ("complaint", "Complaint"),
+    ("praise", "Praise"),
+    ("suggestion", "Suggestion"),
+]
+VALIDITIES = [
+    ("to_check", "To check"),
+    ("valid", "Valid"),
+    ("not_valid", "Not valid"),
+    ("duplicate", "Duplicate"),
+]
+SEVERITY_PRIORITY = {"general": "1", "important": "2", "major": "3"}
+# Who acts next when a complaint enters a step (see _complaint_step_user).
+STEP_ACTIVITY_TYPES = {
+    "registered": "printing_complaint.activity_complaint_register",
+    "verification": "printing_complaint.activity_complaint_verify",
+    "solution": "printing_complaint.activity_complaint_solution",
+    "confirmation": "printing_complaint.activity_complaint_confirm",
+    "execution": "printing_complaint.activity_complaint_execute",
+    "closure": "printing_complaint.activity_complaint_close",
+}
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    is_complaint = fields.Boolean(
+        related="team_id.is_complaint_team", store=True, index=True
+    )
+    complaint_step = fields.Selection(
+        related="stage_id.complaint_step", store=True, index=True, string="Step"
+    )
+    feedback_type = fields.Selection(
+        selection=FEEDBACK_TYPES,
+        default="complaint",
+        required=True,
+        tracking=True,
+        help="Praise and suggestions are recorded and answered, without the "
+        "complaint procedure.",
+    )
+    feedback_answer = fields.Text(
+        string="Answer to the customer",
+        help="Praise: the thanks given and to whom it was shared. Suggestion: "
+        "whether it was adopted and why.",
+    )
+
+    # ------------------------------------------------------------------
+    # Intake
+    # ------------------------------------------------------------------
+    sale_order_id = fields.Many2one(
+        "sale.order",
+        string="Sale order",
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('state', '=', 'sale'), ('company_id', '=', company_id)]",
+    )
+    sale_line_ids = fields.Many2many(
+        "sale.order.line",
+        string="Affected order lines",
+        domain="[('order_id', '=', sale_order_id), ('display_type', '=', False)]",
+    )
+    product_ids = fields.Many2many(
+        "product.product",
+        string="Affected products",
+        compute="_compute_product_ids",
+        store=True,
+    )
+    quantity_affected = fields.Float(digits="Product Unit of Measure")
+    date_found = fields.Date(string="Date found")
+    place_found = fields.Char(string="Place found")
+    is_recurring = fields.Boolean(
+        string="Recurs", help="The customer has met this problem before."
+    )
+    customer_actions = fields.Text(string="What the customer already did")
+    request_ids = fields.Many2many(
+        "printing.complaint.request", string="Customer requests"
+    )
+    received_by_id = fields.Many2one(
+        "res.users", string="Received by", default=lambda self: self.env.user
+    )
+    received_date = fields.Datetime(string="Received on", default=fields.Datetime.now)
+    is_oral = fields.Boolean(
+        string="Oral complaint",
+        help="Registered from a call or a visit: the customer is asked for a "
+        "written confirmation.",
+    )
+    written_confirmation_date = fields.Date(tracking=True)
+    awaiting_written_confirmation = fields.Boolean(
+        compute="_compute_awaiting_written_confirmation", store=True
+    )
+    acknowledged_date = fields.Datetime(
+        string="Acknowledged on",
+        tracking=True,
+        help="When the customer was thanked and told the complaint number.",
+    )
+
+    # ------------------------------------------------------------------
+    # Classification
+    # ------------------------------------------------------------------
+    severity = fields.Selection(
+        selection=SEVERITIES, default="general", tracking=True, index=True
+    )
+    is_safety = fields.Boolean(
+        string="Safety issue",
+        tracking=True,
+        help="Anything touching safety is urgent and handled first.",
+    )
+    priority = fields.Selection(compute="_compute_priority", store=True, readonly=False)
+    proof_checked = fields.Boolean(
+        string="Order specs and signed proof checked", tracking=True
+    )
+    measure_kind = fields.Selection(related="category_id.measure_kind")
+    measured_deviation = fields.Float(
+        help="ΔE, CMYK % or mm, as the category measures it.", tracking=True
+    )
+    tolerance = fields.Float(
+        compute="_compute_tolerance",
+        store=True,
+        help="Agreed for the order, else the product's, else the company's.",
+    )
+    out_of_tolerance = fields.Boolean(compute="_compute_tolerance", store=True)
+    validity = fields.Selection(
+        selection=VALIDITIES, default="to_check", required=True, tracking=True
+    )
+    invalid_reason = fields.Text(string="Why not valid")
+
+    # ------------------------------------------------------------------
+    # Later steps (the solution and closure addon issues extend these)
+    # ------------------------------------------------------------------
+    root_cause = fields.Text(tracking=True)
+    solution_summary = fields.Text(string="Agreed solution")
+    customer_decision = fields.Selection(
+        [("accepted", "Accepted"), ("rejected", "Rejected")], tracking=True
+    )
+    customer_decision_note = fields.Text(string="Negotiation notes")
+    execution_done = fields.Boolean(string="Solutions carried out", tracking=True)
+    closure_confirmed = fields.Boolean(
+        string="Customer confirmed closure", tracking=True
+    )
+    closure_summary = fields.Text()
+
+    # ------------------------------------------------------------------
+    # Lifecycle
+    # ------------------------------------------------------------------
+    step_entry_date = fields.Datetime(readonly=True, copy=False)
+    step_deadline = fields.Datetime(
+        string="Step deadline", readonly=True, copy=False, index=True
+    )
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    stage_history_ids = fields.One2many(
+        "printing.complaint.stage.history", "ticket_id", readonly=True
+    )
+
+    _sql_constraints = (
+        (
+            "number_company_unique",
+            "unique(company_id, number)",
+            "The complaint number is unique per company.",
+        ),
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("sale_line_ids.product_id")
+    def _compute_product_ids(self):
+        for ticket in self:
+            ticket.product_ids = ticket.sale_line_ids.product_id
+
+    @api.depends("is_oral", "written_confirmation_date")
+    def _compute_awaiting_written_confirmation(self):
+        for ticket in self:
+            ticket.awaiting_written_confirmation = (
+                ticket.is_oral and not ticket.written_confirmation_date
+            )
+
+    def _severity_priority(self):
+        if self.is_safety:
+            return "3"
+        return SEVERITY_PRIORITY.get(self.severity, self.priority)
+
+    @api.depends("severity", "is_safety")
+    def _compute_priority(self):
+        for ticket in self:
+            ticket.priority = ticket._severity_priority()
+
+    @api.depends(
+        "category_id.measure_kind",
+        "measured_deviation",
+        *(
+            f"{source}.complaint_tolerance_{kind}"
+            for source in ("sale_order_id", "product_ids.product_tmpl_id", "company_id")
+            for kind in ("delta_e", "cmyk", "registration", "cutting")
+        ),
+    )
+    def _compute_tolerance(self):
+        for ticket in self:
+            kind = ticket.category_id.measure_kind
+            if not kind or kind == "none":
+                ticket.tolerance = 0.0
+                ticket.out_of_tolerance = False
+                continue
+            fname = f"complaint_tolerance_{kind}"
+            sources = [
+                ticket.sale_order_id,
+                *ticket.product_ids.product_tmpl_id,
+                ticket.company_id,
+            ]
+            tolerance = next((src[fname] for src in sources if src[fname]), 0.0)
+            ticket.tolerance = tolerance
+            ticket.out_of_tolerance = abs(ticket.measured_deviation) > tolerance
+
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            ticket.is_overdue = bool(
+                ticket.step_deadline
+                and ticket.step_deadline < now
+                and ticket.complaint_step not in (False, "closed")
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on overdue."))
+        overdue = [
+            ("step_deadline", "<", fields.Datetime.now()),
+            ("complaint_step", "not in", [False, "closed"]),
+        ]
+        if (operator == "=") == value:
+            return overdue
+        return ["!", "&", *overdue]
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("sale_order_id", "sale_line_ids")
+    def _check_sale_lines_of_order(self):
+        for ticket in self:
+            foreign = ticket.sale_line_ids.filtered(
+                lambda line, t=ticket: line.order_id != t.sale_order_id
+            )
+            if foreign:
+                raise ValidationError(
+                    self.env._(
+                        "The affected lines must belong to the complaint's order "
+                        "%(order)s.",
+                        order=ticket.sale_order_id.name or "-",
+                    )
+                )
+
+    @api.constrains("sale_order_id", "partner_id")
+    def _check_order_of_customer(self):
+        for ticket in self:
+            order = ticket.sale_order_id
+            if not order:
+                continue
+            if order.state != "sale":
+                raise ValidationError(
+                    self.env._("A complaint is logged against a confirmed order.")
+                )
+            if (
+                ticket.partner_id
+                and order.partner_id.commercial_partner_id
+                != ticket.partner_id.commercial_partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Order %(order)s belongs to another customer.",
+                        order=order.name,
+                    )
+                )
+
+    @api.constrains("quantity_affected", "measured_deviation")
+    def _check_positive_quantities(self):
+        for ticket in self:
+            if ticket.quantity_affected < 0 or ticket.measured_deviation < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The quantity affected and the measured deviation cannot "
+                        "be negative."
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Numbering
+    # ------------------------------------------------------------------
+    def _prepare_ticket_number(self, values):
+        team = self.env["helpdesk.ticket.team"].browse(values.get("team_id"))
+        if not team.is_complaint_team:
+            return super()._prepare_ticket_number(values)
+        company_id = values.get("company_id") or team.company_id.id
+        sequence = self.env["ir.sequence"].with_company(
+            company_id or self.env.company.id
+        )
+        return sequence.next_by_code("printing.complaint") or "/"
+
+    # ------------------------------------------------------------------
+    # CRUD: the lifecycle is recorded on every create and stage change
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        tickets._check_created_at_registration()
+        # The helpdesk's default priority must not hide the severity's.
+        tickets.filtered(
+            lambda t: t.is_complaint and t.priority != t._severity_priority()
+        )._compute_priority()
+        complaints = tickets.filtered("complaint_step")
+        # The registration stage's template thanks the customer by email.
+        complaints.filtered(
+            lambda t: t.partner_id.email
+            and not t.acknowledged_date
+            and t.stage_id.mail_template_id
+        ).write({"acknowledged_date": fields.Datetime.now()})
+        if complaints:
+            complaints._complaint_enter_step(fields.Datetime.now())
+        return tickets
+
+    def _check_created_at_registration(self):
+        """A complaint starts at registration: creating it in a later step
+        would skip that step's gate. Only data files (demo, migrations) may."""
+        if self.env.context.get("install_mode"):
+            return
+        for ticket in self:
+            if ticket.complaint_step not in (False, "registered"):
+                raise ValidationError(
+                    self.env._(
+                        "A complaint is created in the registration step, not in "
+                        "“%(stage)s”.",
+                        stage=ticket.stage_id.name,
+                    )
+                )
+
+    def write(self, vals):
+        if "stage_id" not in vals:
+            return super().write(vals)
+        previous = {ticket.id: ticket.complaint_step for ticket in self}
+        result = super().write(vals)
+        moved = self.filtered(
+            lambda t: t.complaint_step and previous[t.id] != t.complaint_step
+        )
+        if moved:
+            moved._complaint_check_moves(previous)
+            now = fields.Datetime.now()
+            moved._complaint_leave_step(now)
+            moved._complaint_enter_step(now)
+        return result
+
+    def _track_template(self, changes):
+        """A complaint closed as not valid gets the polite answer with the
+        reason instead of the closure email."""
+        res = super()._track_template(changes)
+        ticket = self[0]
+        if (
+            "stage_id" in res
+            and ticket.complaint_step == "closed"
+            and ticket.validity == "not_valid"
+        ):
+            template = self.env.ref(
+                "printing_complaint.mail_template_complaint_not_valid",
+                raise_if_not_found=False,
+            )
+            if template:
+                res["stage_id"] = (template, res["stage_id"][1])
+        return res
+
+    # ------------------------------------------------------------------
+    # Gates
+    # ------------------------------------------------------------------
+    def _complaint_check_moves(self, previous):
+        """Refuse any move the process does not allow, or whose step is not
+        complete. Runs after the write, so that facts written together with
+        the stage count; the error rolls the whole write back."""
+        steps = dict(self._fields["complaint_step"]._description_selection(self.env))
+        for ticket in self:
+            source, target = previous[ticket.id], ticket.complaint_step
+            moves = (
+                ALLOWED_MOVES if ticket.feedback_type == "complaint" else FEEDBACK_MOVES
+            )
+            if source and target not in moves.get(source, ()):
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s cannot move from “%(from_step)s” to “%(to_step)s”.",
+                        number=ticket.number,
+                        from_step=steps[source],
+                        to_step=steps[target],
+                    )
+                )
+            missing = ticket._complaint_gate_errors(source, target) if source else []
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s cannot leave “%(from_step)s” yet:\n- %(missing)s",
+                        number=ticket.number,
+                        from_step=steps[source],
+                        missing="\n- ".join(missing),
+                    )
+                )
+
+    def _complaint_gate_errors(self, source, target):
+        """What is missing to move from step source to step target."""
+        self.ensure_one()
+        if self.feedback_type != "complaint":
+            if target != "closed":
+                return [
+                    self.env._(
+                        "Feedback is answered and closed, not handled as a complaint"
+                    )
+                ]
+            return (
+                []
+                if self.feedback_answer
+                else [self.env._("the answer to the customer")]
+            )
+        checks = getattr(self, f"_gate_{source}")(target)
+        return [message for ok, message in checks if not ok]
+
+    def _gate_registered(self, target):
+        return [
+            (self.partner_id, self.env._("the customer")),
+            (self.sale_order_id, self.env._("the sale order")),
+            (self.sale_line_ids, self.env._("the affected order lines")),
+            (
+                html2plaintext(self.description or "").strip(),
+                self.env._("the description"),
+            ),
+            (self.request_ids, self.env._("what the customer asks for")),
+            (
+                self.attachment_ids,
+                self.env._("evidence (a photo, video or sample note)"),
+            ),
+            (self.acknowledged_date, self.env._("the customer's acknowledgement")),
+        ]
+
+    def _gate_verification(self, target):
+        checks = [
+            (
+                self.proof_checked,
+                self.env._("the order specs and signed proof checked"),
+            ),
+            (self.category_id, self.env._("the defect category")),
+            (self.severity, self.env._("the severity")),
+            (self.validity != "to_check", self.env._("the validity judgement")),
+        ]
+        if target == "solution":
+            checks.append((self.validity == "valid", self.env._("a valid complaint")))
+        if target == "closed":
+            checks += [
+                (
+                    self.validity in ("not_valid", "duplicate"),
+                    self.env._("a complaint judged not valid or duplicate"),
+                ),
+                (
+                    self.validity != "not_valid" or self.invalid_reason,
+                    self.env._("the reason why it is not valid"),
+                ),
+                (
+                    self.validity != "duplicate" or self.duplicate_id,
+                    self.env._("the original complaint it duplicates"),
+                ),
+            ]
+        return checks
+
+    def _gate_solution(self, target):
+        return [
+            (self.root_cause, self.env._("the root cause")),
+            (self.solution_summary, self.env._("the agreed solution")),
+        ]
+
+    def _gate_confirmation(self, target):
+        if target == "solution":
+            return [
+                (
+                    self.customer_decision == "rejected",
+                    self.env._("the customer's rejection"),
+                ),
+                (self.customer_decision_note, self.env._("the negotiation notes")),
+            ]
+        return [
+            (
+                self.customer_decision == "accepted",
+                self.env._("the customer's acceptance"),
+            )
+        ]
+
+    def _gate_execution(self, target):
+        return [(self.execution_done, self.env._("every solution carried out"))]
+
+    def _gate_closure(self, target):
+        return [
+            (
+                self.closure_confirmed,
+                self.env._("the customer's confirmation of closure"),
+            ),
+            (self.root_cause, self.env._("the root cause")),
+            (self.closure_summary, self.env._("the closure summary")),
+        ]
+
+    # ------------------------------------------------------------------
+    # Steps: deadlines, history, activities
+    # ------------------------------------------------------------------
+    def _complaint_step_deadline(self, start, limits):
+        """Deadline of the current step from start, in working hours."""
+        self.ensure_one()
+        hours = limits.get((self.company_id.id, self.complaint_step, self.severity))
+        calendar = self.company_id.resource_calendar_id
+        if not hours or not calendar or self.complaint_step == "closed":
+            return False
+        return calendar.plan_hours(hours, start, compute_leaves=True)
+
+    def _complaint_enter_step(self, now):
+        limits = self.env["printing.complaint.time.limit"]._limits_by_key(
+            self.company_id
+        )
+        # Tickets sharing company, step and severity share their deadline:
+        # plan it and write it once per group (batch-friendly).
+        groups = {}
+        for ticket in self:
+            key = (ticket.company_id.id, ticket.complaint_step, ticket.severity)
+            groups.setdefault(key, self.browse())
+            groups[key] |= ticket
+        history_vals = []
+        for tickets in groups.values():
+            deadline = tickets[0]._complaint_step_deadline(now, limits)
+            # No stage in these values: write() passes no gate again.
+            tickets.write({"step_entry_date": now, "step_deadline": deadline})
+            history_vals += [
+                {
+                    "ticket_id": ticket.id,
+                    "stage_id": ticket.stage_id.id,
+                    "step": ticket.complaint_step,
+                    "severity": ticket.severity,
+                    "entry_date": now,
+                    "deadline": deadline,
+                    "user_id": self.env.uid,
+                }
+                for ticket in tickets
+            ]
+        self.env["printing.complaint.stage.history"].sudo().create(history_vals)
+        self._complaint_schedule_step_activity()
+
+    def _complaint_leave_step(self, now):
+        History = self.env["printing.complaint.stage.history"].sudo()
+        open_lines = History.search(
+            [("ticket_id", "in", self.ids), ("exit_date", "=", False)]
+        )
+        for line in open_lines:
+            calendar = line.ticket_id.company_id.resource_calendar_id
+            hours = (
+                calendar.get_work_hours_count(line.entry_date, now) if calendar else 0
+            )
+            line.write(
+                {
+                    "exit_date": now,
+                    "working_hours": round(hours, 2),
+                    "is_late": bool(line.deadline and now > line.deadline),
+                }
+            )
+        # The step's open activities are done with it.
+        activity_types = [
+            self.env.ref(xmlid, raise_if_not_found=False)
+            for xmlid in STEP_ACTIVITY_TYPES.values()
+        ]
+        self.activity_ids.filtered(
+            lambda a: a.activity_type_id in activity_types
+        ).action_feedback(feedback=self.env._("Step completed."))
+
+    def _complaint_step_user(self):
+        """Who acts in the current step: QC verifies, the owner does the rest."""
+        self.ensure_one()
+        step = self.complaint_step
+        if step in ("verification", "solution"):
+            return (
+                self.company_id.complaint_qc_user_id
+                or self.team_id.user_id
+                or self.user_id
+            )
+        return self.user_id or self.team_id.user_id
+
+    def _complaint_schedule_step_activity(self):
+        vals_list = []
+        model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
+        for ticket in self:
+            xmlid = STEP_ACTIVITY_TYPES.get(ticket.complaint_step)
+            activity_type = xmlid and self.env.ref(xmlid, raise_if_not_found=False)
+            user = ticket._complaint_step_user()
+            if not activity_type or not user:
+                continue
+            deadline = ticket.step_deadline or fields.Datetime.now()
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": ticket.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary or activity_type.name,
+                    "user_id": user.id,
+                    "date_deadline": fields.Date.context_today(ticket, deadline),
+                }
+            )
+        if vals_list:
+            # quick_update: the assignee sees the activity in Odoo; an email
+            # per step and per complaint would only be noise (and queries).
+            self.env["mail.activity"].sudo().with_context(
+                mail_activity_quick_update=True
+            ).create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _complaint_stage(self, step):
+        self.ensure_one()
+        stage = self.team_id._get_applicable_stages().filtered(
+            lambda s: s.complaint_step == step
+        )[:1]
+        if not stage:
+            raise UserError(
+                self.env._(
+                    "The team %(team)s has no stage for this step.",
+                    team=self.team_id.name,
+                )
+            )
+        return stage
+
+    def _complaint_move(self, step):
+        for ticket in self:
+            ticket.stage_id = ticket._complaint_stage(step)
+
+    def action_next_step(self):
+        """Step button: move forward to the next step of the procedure."""
+        order = [code for code, _label in COMPLAINT_STEPS]
+        for ticket in self:
+            step = ticket.complaint_step
+            if not step or step == "closed":
+                raise UserError(self.env._("This complaint has no next step."))
+            target = order[order.index(step) + 1]
+            if ticket.feedback_type != "complaint" or (
+                step == "verification" and ticket.validity in ("not_valid", "duplicate")
+            ):
+                target = "closed"
+            ticket._complaint_move(target)
+        return True
+
+    def action_view_sale_order(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": self.sale_order_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_back_to_solution(self):
+        """The customer rejected the offer: back to the solution step."""
+        self._complaint_move("solution")
+        return True
+
+    def action_acknowledge(self):
+        self.filtered(lambda t: not t.acknowledged_date).write(
+            {"acknowledged_date": fields.Datetime.now()}
+        )
+        return True
+
+    # ------------------------------------------------------------------
+    # Overdue escalation (cron)
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_escalate_overdue(self, batch_size=200):
+        """Flag the steps past their deadline and tell the team's manager,
+        once per breach; works in batches with a fixed number of queries."""
+        History = self.env["printing.complaint.stage.history"].sudo()
+        domain = [
+            ("exit_date", "=", False),
+            ("escalated", "=", False),
+            ("deadline", "<", fields.Datetime.now()),
+        ]
+        activity_type = self.env.ref("printing_complaint.activity_complaint_overdue")
+        model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
+        while True:
+            lines = History.search(domain, limit=batch_size)
+            if not lines:
+                break
+            lines.write({"escalated": True, "is_late": True})
+            tickets = lines.ticket_id
+            activities = []
+            for ticket in tickets:
+                manager = ticket.team_id.user_id or self.env.ref("base.user_admin")
+                activities.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": ticket.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": self.env._("Complaint overdue"),
+                        "user_id": manager.id,
+                        "date_deadline": fields.Date.today(),
+                    }
+                )
+            self.env["mail.activity"].with_context(
+                mail_activity_quick_update=True
+            ).create(activities)
+            tickets._message_log_batch(
+                bodies={
+                    ticket.id: self.env._(
+                        "The deadline of this step has passed: escalated to "
+                        "the team manager."
+                    )
+                    for ticket in tickets
+                },
+            )
+            if len(lines) < batch_size:
+                break
+        return True

@@ -1,0 +1,40 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+# The six steps of the complaint procedure, plus the final closed state.
+# The codes are stable: code, data and reports refer to them, never to names.
+COMPLAINT_STEPS = [
+    ("registered", "1. Registered"),
+    ("verification", "2. Verification & classification"),
+    ("solution", "3. Responsibility & solution"),
+    ("confirmation", "4. Customer confirmation"),
+    ("execution", "5. Execution & follow-up"),
+    ("closure", "6. Closure & review"),
+    ("closed", "Closed"),
+]
+
+# The moves the process allows: forward one step, the loop back from a
+# customer's rejection to the solution step, and closing a complaint judged
+# not valid (or a duplicate) at verification.
+ALLOWED_MOVES = {
+    "registered": {"verification"},
+    "verification": {"solution", "closed"},
+    "solution": {"confirmation"},
+    "confirmation": {"execution", "solution"},
+    "execution": {"closure"},
+    "closure": {"closed"},
+    "closed": set(),
+}
+# Praise and suggestions are answered and closed.
+FEEDBACK_MOVES = {"registered": {"closed"}, "closed": set()}
+
+
+class HelpdeskTicketStage(models.Model):
+    _inherit = "helpdesk.ticket.stage"
+
+    complaint_step = fields.Selection(
+        selection=COMPLAINT_STEPS,
+        index=True,
+        help="The step of the complaint procedure this stage stands for.",
+    )

@@ -1,0 +1,35 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+from .helpdesk_ticket_stage import COMPLAINT_STEPS
+
+
+class PrintingComplaintStageHistory(models.Model):
+    """One line per complaint and step it went through: the audit trail the
+    analysis reads (on-time rate and working hours of each step)."""
+
+    _name = "printing.complaint.stage.history"
+    _description = "Complaint Stage History"
+    _order = "ticket_id, entry_date, id"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
+    stage_id = fields.Many2one("helpdesk.ticket.stage", required=True)
+    step = fields.Selection(selection=COMPLAINT_STEPS, required=True, index=True)
+    severity = fields.Char()
+    entry_date = fields.Datetime(required=True)
+    exit_date = fields.Datetime(index=True)
+    deadline = fields.Datetime()
+    working_hours = fields.Float(
+        help="Time spent in the step, counted in the company's working hours."
+    )
+    is_late = fields.Boolean(
+        string="Late", help="Left the step after its deadline, or overdue now."
+    )
+    escalated = fields.Boolean(
+        help="The breach of this step's deadline was escalated (once)."
+    )
+    user_id = fields.Many2one("res.users", string="Moved by")

@@ -1,0 +1,57 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .helpdesk_ticket_stage import COMPLAINT_STEPS
+
+SEVERITIES = [
+    ("general", "General"),
+    ("important", "Important"),
+    ("major", "Major"),
+]
+
+
+class PrintingComplaintTimeLimit(models.Model):
+    """How long a complaint may stay in a step, in working hours.
+
+    One line per company, step and severity; a step without a line (or with
+    0 hours) has no time limit of its own, like execution, which follows the
+    deadlines of its solutions.
+    """
+
+    _name = "printing.complaint.time.limit"
+    _description = "Complaint Time Limit"
+    _order = "company_id, step, severity"
+
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    step = fields.Selection(
+        selection=[s for s in COMPLAINT_STEPS if s[0] != "closed"], required=True
+    )
+    severity = fields.Selection(selection=SEVERITIES, required=True)
+    hours = fields.Float(
+        string="Working hours",
+        required=True,
+        help="Measured from entering the step, in the company's working hours.",
+    )
+
+    _sql_constraints = (
+        (
+            "step_severity_unique",
+            "unique(company_id, step, severity)",
+            "There is one time limit per company, step and severity.",
+        ),
+        ("hours_positive", "CHECK(hours >= 0)", "A time limit cannot be negative."),
+    )
+
+    @api.model
+    def _limits_by_key(self, companies):
+        """{(company_id, step, severity): hours} for the given companies."""
+        lines = self.sudo().search_fetch(
+            [("company_id", "in", companies.ids)],
+            ["company_id", "step", "severity", "hours"],
+        )
+        return {
+            (line.company_id.id, line.step, line.severity): line.hours for line in lines
+        }

@@ -1,0 +1,56 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    # Industry defaults (see the domain: registration ±0.1 mm, cutting ±0.5 mm)
+    complaint_tolerance_delta_e = fields.Float(
+        string="Default ΔE tolerance", default=3.0
+    )
+    complaint_tolerance_cmyk = fields.Float(
+        string="Default CMYK tolerance (%)", default=5.0
+    )
+    complaint_tolerance_registration = fields.Float(
+        string="Default registration tolerance (mm)", default=0.1
+    )
+    complaint_tolerance_cutting = fields.Float(
+        string="Default cutting tolerance (mm)", default=0.5
+    )
+    complaint_qc_user_id = fields.Many2one(
+        "res.users",
+        string="QC inspector",
+        help="Verifies new complaints when nobody else is named.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies.sudo()._complaint_setup_company()
+        return companies
+
+    def _complaint_setup_company(self):
+        """Each company numbers its complaints on its own and starts with the
+        time limits of the main company."""
+        template = self.env.ref(
+            "printing_complaint.sequence_complaint", raise_if_not_found=False
+        )
+        if not template:  # during the addon's installation
+            return
+        Sequence = self.env["ir.sequence"]
+        for company in self:
+            if not Sequence.search_count(
+                [("code", "=", template.code), ("company_id", "=", company.id)]
+            ):
+                template.copy({"company_id": company.id, "number_next": 1})
+        TimeLimit = self.env["printing.complaint.time.limit"]
+        defaults = TimeLimit.search(
+            [("company_id", "=", self.env.ref("base.main_company").id)]
+        )
+        for company in self:
+            if not TimeLimit.search_count([("company_id", "=", company.id)]):
+                TimeLimit.create(
+                    [dict(vals, company_id=company.id) for vals in defaults.copy_data()]
+                )

@@ -1,0 +1,71 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    # Tolerances agreed with the customer for this order; 0 = product's.
+    complaint_tolerance_delta_e = fields.Float(string="Agreed ΔE tolerance")
+    complaint_tolerance_cmyk = fields.Float(string="Agreed CMYK tolerance (%)")
+    complaint_tolerance_registration = fields.Float(
+        string="Agreed registration tolerance (mm)"
+    )
+    complaint_tolerance_cutting = fields.Float(string="Agreed cutting tolerance (mm)")
+    complaint_ids = fields.One2many("helpdesk.ticket", "sale_order_id")
+    complaint_count = fields.Integer(compute="_compute_complaint_count")
+
+    @api.depends("complaint_ids")
+    def _compute_complaint_count(self):
+        counts = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [("sale_order_id", "in", self.ids)],
+                ["sale_order_id"],
+                ["__count"],
+            )
+        )
+        for order in self:
+            order.complaint_count = counts.get(order, 0)
+
+    def action_log_complaint(self):
+        """Open a new complaint filled in from this confirmed order."""
+        self.ensure_one()
+        if self.state != "sale":
+            raise UserError(
+                self.env._("A complaint can only be logged on a confirmed order.")
+            )
+        team = self.env["helpdesk.ticket.team"].search(
+            [
+                ("is_complaint_team", "=", True),
+                ("company_id", "in", [self.company_id.id, False]),
+            ],
+            limit=1,
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Log complaint"),
+            "res_model": "helpdesk.ticket",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_team_id": team.id,
+                "default_sale_order_id": self.id,
+                "default_partner_id": self.partner_id.id,
+                "default_company_id": self.company_id.id,
+                "default_sale_line_ids": [(6, 0, self.order_line.ids)]
+                if len(self.order_line) == 1
+                else [],
+            },
+        }
+
+    def action_view_complaints(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "printing_complaint.action_complaints"
+        )
+        action["domain"] = [("sale_order_id", "=", self.id)]
+        action["context"] = {"default_sale_order_id": self.id}
+        return action

@@ -1,0 +1,369 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime
+
+from odoo import fields
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import freeze_time, tagged
+
+from .common import ComplaintCase
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintLifecycle(ComplaintCase):
+    def _step(self, complaint):
+        complaint.invalidate_recordset()
+        return complaint.complaint_step
+
+    # -- registration --------------------------------------------------
+    def test_registration_number_history_and_activity(self):
+        complaint = self._create_complaint()
+        year = fields.Date.today().year
+        self.assertRegex(complaint.number, rf"^TS{year}-\d{{5}}$")
+        self.assertEqual(complaint.complaint_step, "registered")
+        self.assertEqual(complaint.product_ids, self.brochure)
+        history = complaint.stage_history_ids
+        self.assertEqual(len(history), 1)
+        self.assertEqual(history.step, "registered")
+        self.assertFalse(history.exit_date)
+        activity = complaint.activity_ids
+        self.assertEqual(
+            activity.activity_type_id,
+            self.env.ref("printing_complaint.activity_complaint_register"),
+        )
+        self.assertEqual(activity.user_id, self.sales_rep)
+
+    def _flush_commit(self):
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    def _emails(self, complaint):
+        complaint.invalidate_recordset(["message_ids"])
+        return complaint.message_ids.filtered(
+            lambda m: m.message_type != "notification"
+        )
+
+    def test_acknowledgement_email_on_registration(self):
+        complaint = self._create_complaint()
+        self._flush_commit()
+        self.assertTrue(complaint.acknowledged_date)
+        email = self._emails(complaint).filtered(
+            lambda m: "we received your feedback" in (m.subject or "")
+        )
+        self.assertEqual(len(email), 1)
+        self.assertIn(complaint.number, email.subject)
+        self.assertIn(complaint.number, email.body)
+        outgoing = self.env["mail.mail"].search([("mail_message_id", "=", email.id)])
+        self.assertEqual(outgoing.recipient_ids, self.customer)
+
+    def test_acknowledgement_by_phone(self):
+        contact = self.env["res.partner"].create(
+            {"name": "Mrs Wu", "parent_id": self.customer.id}
+        )
+        complaint = self._create_complaint(partner_id=contact.id)
+        self.assertFalse(complaint.acknowledged_date)
+        complaint.action_acknowledge()
+        self.assertTrue(complaint.acknowledged_date)
+
+    def test_created_only_at_registration(self):
+        with self.assertRefused(ValidationError, "registration step"):
+            self._create_complaint(stage_id=self.stages["solution"].id)
+
+    def test_numbers_are_unique_and_increasing(self):
+        first, second = self.env["helpdesk.ticket"].create(
+            [self._complaint_vals(), self._complaint_vals(name="Second")]
+        )
+        self.assertNotEqual(first.number, second.number)
+        self.assertLess(first.number, second.number)
+
+    # -- gates -----------------------------------------------------------
+    def test_gate_refuses_premature_move_by_write_and_button(self):
+        # A contact without email: nobody has acknowledged the complaint yet.
+        contact = self.env["res.partner"].create(
+            {"name": "Mr Li", "parent_id": self.customer.id}
+        )
+        complaint = self._create_complaint(partner_id=contact.id)
+        self.assertFalse(complaint.acknowledged_date)
+        with self.assertRefused(ValidationError, "evidence") as error:
+            complaint.write({"stage_id": self.stages["verification"].id})
+        self.assertIn("acknowledgement", str(error.exception))
+        self.assertEqual(self._step(complaint), "registered")
+        with self.assertRefused(ValidationError, "cannot leave"):
+            complaint.action_next_step()
+        self.assertEqual(self._step(complaint), "registered")
+        self.assertEqual(len(complaint.stage_history_ids), 1)
+
+    def test_gate_counts_facts_written_with_the_stage(self):
+        complaint = self._create_complaint()
+        self._add_photo(complaint)
+        complaint.write(
+            {
+                "stage_id": self.stages["verification"].id,
+                "acknowledged_date": fields.Datetime.now(),
+            }
+        )
+        self.assertEqual(complaint.complaint_step, "verification")
+
+    def test_only_process_moves_allowed(self):
+        complaint = self._create_complaint()
+        self._registered_complete(complaint)
+        with self.assertRefused(ValidationError, "cannot move from"):
+            complaint.write({"stage_id": self.stages["solution"].id})
+        with self.assertRefused(ValidationError, "cannot move from"):
+            complaint.write({"stage_id": self.stages["closed"].id})
+        self.assertEqual(self._step(complaint), "registered")
+
+    def test_verification_needs_classification_and_validity(self):
+        complaint = self._create_complaint()
+        self._registered_complete(complaint)
+        complaint.action_next_step()
+        with self.assertRefused(ValidationError, "defect category"):
+            complaint.action_next_step()
+        complaint.write({"proof_checked": True, "category_id": self.colour.id})
+        with self.assertRefused(ValidationError, "validity"):
+            complaint.action_next_step()
+        complaint.validity = "valid"
+        complaint.action_next_step()
+        self.assertEqual(complaint.complaint_step, "solution")
+
+    def _next(self, complaint):
+        """Click "Next step"; each click is its own transaction, whose commit
+        writes the tracking values."""
+        complaint.action_next_step()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    def test_full_happy_path_and_tracking(self):
+        complaint = self._create_complaint()
+        self._registered_complete(complaint)
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # the registration is committed
+        self._next(complaint)
+        self.assertEqual(complaint.activity_ids.user_id, self.qc_user)
+        self._verification_complete(complaint)
+        self._next(complaint)
+        complaint.write(
+            {"root_cause": "Ink density too high", "solution_summary": "Free reprint"}
+        )
+        self._next(complaint)
+        complaint.customer_decision = "accepted"
+        self._next(complaint)
+        self.assertEqual(complaint.complaint_step, "execution")
+        complaint.execution_done = True
+        self._next(complaint)
+        complaint.write({"closure_confirmed": True, "closure_summary": "Reprinted"})
+        self._next(complaint)
+        self.assertEqual(complaint.complaint_step, "closed")
+        self.assertTrue(complaint.closed)
+        closure = self._emails(complaint).filtered(
+            lambda m: "is closed" in (m.subject or "")
+        )
+        self.assertEqual(len(closure), 1)
+        self.assertIn("Reprinted", closure.body)
+        steps = complaint.stage_history_ids.mapped("step")
+        self.assertEqual(
+            steps,
+            [
+                "registered",
+                "verification",
+                "solution",
+                "confirmation",
+                "execution",
+                "closure",
+                "closed",
+            ],
+        )
+        self.assertTrue(all(complaint.stage_history_ids[:-1].mapped("exit_date")))
+        self.assertFalse(complaint.step_deadline)
+        self.assertFalse(complaint.activity_ids)
+        complaint.invalidate_recordset(["message_ids"])
+        tracked = complaint.message_ids.tracking_value_ids.filtered(
+            lambda v: v.field_id.name == "stage_id"
+        )
+        self.assertEqual(len(tracked), 6)
+
+    def test_rejection_loops_back_to_solution(self):
+        complaint = self._create_complaint()
+        self._registered_complete(complaint)
+        complaint.action_next_step()
+        self._verification_complete(complaint)
+        complaint.action_next_step()
+        complaint.write({"root_cause": "Press", "solution_summary": "20% discount"})
+        complaint.action_next_step()
+        with self.assertRefused(ValidationError, "rejection"):
+            complaint.action_back_to_solution()
+        complaint.write(
+            {"customer_decision": "rejected", "customer_decision_note": "Wants reprint"}
+        )
+        complaint.action_back_to_solution()
+        self.assertEqual(complaint.complaint_step, "solution")
+        self.assertEqual(complaint.customer_decision_note, "Wants reprint")
+        self.assertEqual(
+            complaint.stage_history_ids.mapped("step").count("solution"), 2
+        )
+
+    def test_not_valid_closes_with_reason(self):
+        complaint = self._create_complaint()
+        self._registered_complete(complaint)
+        complaint.action_next_step()
+        complaint.write(
+            {
+                "proof_checked": True,
+                "category_id": self.colour.id,
+                "validity": "not_valid",
+            }
+        )
+        with self.assertRefused(ValidationError, "reason"):
+            complaint.action_next_step()
+        complaint.invalid_reason = "The colour matches the signed proof."
+        self._flush_commit()
+        complaint.action_next_step()
+        self._flush_commit()
+        self.assertEqual(complaint.complaint_step, "closed")
+        answer = self._emails(complaint).filtered(
+            lambda m: "about your complaint" in (m.subject or "")
+        )
+        self.assertEqual(len(answer), 1)
+        self.assertIn("The colour matches the signed proof.", answer.body)
+        self.assertFalse(
+            self._emails(complaint).filtered(lambda m: "is closed" in (m.subject or ""))
+        )
+
+    def test_praise_has_its_light_flow(self):
+        praise = self._create_complaint(
+            feedback_type="praise", name="Great job", sale_line_ids=False
+        )
+        with self.assertRefused(ValidationError, "answer"):
+            praise.action_next_step()
+        praise.feedback_answer = "Thanked; shared with the press team."
+        praise.action_next_step()
+        self.assertEqual(praise.complaint_step, "closed")
+
+    # -- intake validation ---------------------------------------------------
+    def test_lines_of_another_order_refused(self):
+        other = self.order.copy()
+        other.action_confirm()
+        with self.assertRefused(ValidationError, "must belong"):
+            self._create_complaint(sale_line_ids=[(6, 0, other.order_line.ids)])
+
+    def test_order_of_another_customer_refused(self):
+        stranger = self.env["res.partner"].create({"name": "Someone Else"})
+        with self.assertRefused(ValidationError, "another customer"):
+            self._create_complaint(partner_id=stranger.id)
+
+    def test_negative_quantity_refused(self):
+        with self.assertRefused(ValidationError, "negative"):
+            self._create_complaint(quantity_affected=-5)
+
+    def test_oral_complaint_awaits_written_confirmation(self):
+        complaint = self._create_complaint(is_oral=True)
+        self.assertTrue(complaint.awaiting_written_confirmation)
+        complaint.written_confirmation_date = fields.Date.today()
+        self.assertFalse(complaint.awaiting_written_confirmation)
+
+    # -- classification --------------------------------------------------------
+    def test_tolerance_order_then_product_then_company(self):
+        complaint = self._create_complaint(
+            category_id=self.colour.id, measured_deviation=2.5
+        )
+        self.assertEqual(complaint.tolerance, 3.0)  # company default
+        self.assertFalse(complaint.out_of_tolerance)
+        self.brochure.product_tmpl_id.complaint_tolerance_delta_e = 2.0
+        complaint.invalidate_recordset()
+        complaint._compute_tolerance()
+        self.assertEqual(complaint.tolerance, 2.0)
+        self.assertTrue(complaint.out_of_tolerance)
+        self.order.complaint_tolerance_delta_e = 4.0
+        self.assertEqual(complaint.tolerance, 4.0)
+        self.assertFalse(complaint.out_of_tolerance)
+
+    def test_severity_sets_priority(self):
+        complaint = self._create_complaint(severity="major")
+        self.assertEqual(complaint.priority, "3")
+        complaint.write({"severity": "general", "is_safety": True})
+        self.assertEqual(complaint.priority, "3")
+        complaint.is_safety = False
+        self.assertEqual(complaint.priority, "1")
+
+    # -- time limits in working hours ----------------------------------------
+    def test_deadline_over_night_and_weekend(self):
+        # Friday 2026-11-20 16:30 UTC: half an hour left in the week.
+        with freeze_time("2026-11-20 16:30:00"):
+            complaint = self._create_complaint()
+            self.assertEqual(complaint.step_deadline, datetime(2026, 11, 23, 8, 30))
+        # Verification (4 h) entered Monday 15:00: 2 h Monday, 2 h Tuesday.
+        self._registered_complete(complaint)
+        with freeze_time("2026-11-23 15:00:00"):
+            complaint.action_next_step()
+            self.assertEqual(complaint.step_deadline, datetime(2026, 11, 24, 10, 0))
+        line = complaint.stage_history_ids[0]
+        # Friday 16:30-17:00 and Monday 8:00-12:00, 13:00-15:00.
+        self.assertAlmostEqual(line.working_hours, 6.5)
+        self.assertTrue(line.is_late)
+
+    def test_time_limits_per_severity(self):
+        limit = self.env.ref("printing_complaint.time_limit_registered_major")
+        limit.hours = 0.5
+        with freeze_time("2026-11-23 09:00:00"):
+            major = self._create_complaint(severity="major")
+            general = self._create_complaint()
+        self.assertEqual(major.step_deadline, datetime(2026, 11, 23, 9, 30))
+        self.assertEqual(general.step_deadline, datetime(2026, 11, 23, 10, 0))
+
+    # -- escalation ----------------------------------------------------------
+    def test_cron_escalates_once(self):
+        with freeze_time("2026-11-23 09:00:00"):
+            complaint = self._create_complaint()
+        overdue_type = self.env.ref("printing_complaint.activity_complaint_overdue")
+        with freeze_time("2026-11-23 11:00:00"):
+            self.assertTrue(complaint.is_overdue)
+            self.assertIn(
+                complaint,
+                self.env["helpdesk.ticket"].search([("is_overdue", "=", True)]),
+            )
+            messages = len(complaint.message_ids)
+            self.env["helpdesk.ticket"]._cron_escalate_overdue()
+            self.env["helpdesk.ticket"]._cron_escalate_overdue()
+        escalations = complaint.activity_ids.filtered(
+            lambda a: a.activity_type_id == overdue_type
+        )
+        self.assertEqual(len(escalations), 1)
+        self.assertEqual(escalations.user_id, self.manager)
+        self.assertEqual(len(complaint.message_ids), messages + 1)
+        self.assertTrue(complaint.stage_history_ids.escalated)
+
+    # -- access ------------------------------------------------------------------
+    def test_sales_rep_sees_own_team_only(self):
+        mine = self._create_complaint()
+        theirs = self._create_complaint(
+            team_id=self.other_team.id, user_id=self.other_rep.id
+        )
+        Ticket = self.env["helpdesk.ticket"].with_user(self.sales_rep)
+        visible = Ticket.search([("id", "in", [mine.id, theirs.id])])
+        self.assertEqual(visible, mine)
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.sales_rep).read(["name"])
+        # QC sees every complaint.
+        qc_visible = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.qc_user)
+            .search([("id", "in", [mine.id, theirs.id])])
+        )
+        self.assertEqual(qc_visible, mine | theirs)
+
+    def test_sales_rep_cannot_edit_time_limits(self):
+        limit = self.env.ref("printing_complaint.time_limit_registered_general")
+        with self.assertRaises(AccessError):
+            limit.with_user(self.sales_rep).hours = 10
+        limit.with_user(self.manager).hours = 2
+        self.assertEqual(limit.hours, 2)
+
+    # -- sale order --------------------------------------------------------------
+    def test_log_complaint_from_order(self):
+        action = self.order.with_user(self.sales_rep).action_log_complaint()
+        context = action["context"]
+        self.assertEqual(context["default_sale_order_id"], self.order.id)
+        self.assertEqual(context["default_team_id"], self.team.id)
+        self.assertEqual(context["default_partner_id"], self.customer.id)
+        self._create_complaint()
+        self.assertEqual(self.order.complaint_count, 1)

@@ -1,0 +1,85 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.tests import freeze_time, tagged
+
+from .common import ComplaintCase
+
+
+@tagged("post_install", "-at_install")
+class TestPerformance(ComplaintCase):
+    """Query budgets: registering complaints must stay close to a plain
+    helpdesk ticket, and batches must not cost a query per complaint."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.plain_team = cls.env["helpdesk.ticket.team"].create({"name": "IT support"})
+        # Warm the caches (templates, sequences, registry) outside the counts.
+        cls.env["helpdesk.ticket"].create(cls._vals(cls))
+        cls.env["helpdesk.ticket"].create(
+            {"name": "warm", "description": "<p>x</p>", "team_id": cls.plain_team.id}
+        )
+        cls.env.flush_all()
+
+    def _vals(self, index=0):
+        return {
+            "name": f"Colour off {index}",
+            "description": "<p>The blue cover is darker than the proof.</p>",
+            "team_id": self.team.id,
+            "partner_id": self.customer.id,
+            "sale_order_id": self.order.id,
+            "sale_line_ids": [Command.set(self.order.order_line[:1].ids)],
+            "user_id": self.sales_rep.id,
+            "request_ids": [Command.set(self.photo_request.ids)],
+        }
+
+    def _count(self, create):
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        create()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def _plain_vals(self, index=0):
+        return {
+            "name": f"Printer jammed {index}",
+            "description": "<p>Jam.</p>",
+            "team_id": self.plain_team.id,
+            "partner_id": self.customer.id,
+            "user_id": self.sales_rep.id,
+        }
+
+    def test_overhead_over_plain_ticket(self):
+        """What the complaint procedure adds to a plain helpdesk ticket
+        (number, deadline, history, activity, checks) is a fixed handful of
+        queries, and almost nothing per extra complaint of a batch."""
+        # The sales rep logs the complaints, as from the sale order.
+        Ticket = self.env["helpdesk.ticket"].with_user(self.sales_rep)
+        plain_one = self._count(lambda: Ticket.create(self._plain_vals()))
+        plain_100 = self._count(
+            lambda: Ticket.create([self._plain_vals(i) for i in range(100)])
+        )
+        one = self._count(lambda: Ticket.create(self._vals()))
+        hundred = self._count(
+            lambda: Ticket.create([self._vals(i) for i in range(100)])
+        )
+        print(
+            f"\nQUERIES plain ticket: 1 -> {plain_one}, 100 -> {plain_100}; "
+            f"complaint: 1 -> {one}, 100 -> {hundred}"
+        )
+        self.assertLessEqual(one - plain_one, 20)
+        self.assertLessEqual(hundred - plain_100, 250)
+
+    def test_escalation_queries_constant_per_batch(self):
+        Ticket = self.env["helpdesk.ticket"]
+        cron = Ticket._cron_escalate_overdue
+        with freeze_time("2026-11-23 09:00:00"):
+            Ticket.create([self._vals(i) for i in range(10)])
+        with freeze_time("2026-11-23 11:00:00"):
+            ten = self._count(lambda: cron(batch_size=100))
+            Ticket.create([self._vals(i) for i in range(40)])
+        with freeze_time("2026-11-23 13:30:00"):
+            forty = self._count(lambda: cron(batch_size=100))
+        print(f"\nQUERIES escalation in one batch: 10 -> {ten}, 40 -> {forty}")
+        self.assertLessEqual(forty, ten + 2)
