@@ -1,9 +1,13 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
 from odoo import Command
 from odoo.tests import freeze_time, tagged
 
 from .common import ComplaintCase
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -64,9 +68,12 @@ class TestPerformance(ComplaintCase):
         hundred = self._count(
             lambda: Ticket.create([self._vals(i) for i in range(100)])
         )
-        print(
-            f"\nQUERIES plain ticket: 1 -> {plain_one}, 100 -> {plain_100}; "
-            f"complaint: 1 -> {one}, 100 -> {hundred}"
+        _logger.info(
+            "Queries: plain ticket 1 -> %s, 100 -> %s; complaint 1 -> %s, 100 -> %s",
+            plain_one,
+            plain_100,
+            one,
+            hundred,
         )
         self.assertLessEqual(one - plain_one, 20)
         self.assertLessEqual(hundred - plain_100, 250)
@@ -81,5 +88,5 @@ class TestPerformance(ComplaintCase):
             Ticket.create([self._vals(i) for i in range(40)])
         with freeze_time("2026-11-23 13:30:00"):
             forty = self._count(lambda: cron(batch_size=100))
-        print(f"\nQUERIES escalation in one batch: 10 -> {ten}, 40 -> {forty}")
+        _logger.info("Queries of one escalation batch: 10 -> %s, 40 -> %s", ten, forty)
         self.assertLessEqual(forty, ten + 2)
