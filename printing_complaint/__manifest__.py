@@ -31,7 +31,9 @@
         "data/printing_complaint_time_limit_data.xml",
         "data/ir_cron_data.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/printing_complaint_evidence_views.xml",
         "views/sale_order_views.xml",
+        "views/res_partner_views.xml",
         "views/printing_complaint_config_views.xml",
     ],
     "demo": [

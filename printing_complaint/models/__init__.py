@@ -4,7 +4,10 @@ from . import helpdesk_ticket_team
 from . import printing_complaint_request
 from . import printing_complaint_time_limit
 from . import printing_complaint_stage_history
+from . import printing_complaint_evidence
+from . import ir_attachment
 from . import res_company
 from . import product_template
 from . import sale_order
+from . import res_partner
 from . import helpdesk_ticket

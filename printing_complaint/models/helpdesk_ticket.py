@@ -98,6 +98,8 @@ class HelpdeskTicket(models.Model):
     awaiting_written_confirmation = fields.Boolean(
         compute="_compute_awaiting_written_confirmation", store=True
     )
+    evidence_ids = fields.One2many("printing.complaint.evidence", "ticket_id")
+    evidence_count = fields.Integer(compute="_compute_evidence_count")
     acknowledged_date = fields.Datetime(
         string="Acknowledged on",
         tracking=True,
@@ -178,6 +180,11 @@ class HelpdeskTicket(models.Model):
     def _compute_product_ids(self):
         for ticket in self:
             ticket.product_ids = ticket.sale_line_ids.product_id
+
+    @api.depends("evidence_ids")
+    def _compute_evidence_count(self):
+        for ticket in self:
+            ticket.evidence_count = len(ticket.evidence_ids)
 
     @api.depends("is_oral", "written_confirmation_date")
     def _compute_awaiting_written_confirmation(self):
@@ -428,6 +435,13 @@ class HelpdeskTicket(models.Model):
         return [message for ok, message in checks if not ok]
 
     def _gate_registered(self, target):
+        if target == "closed":  # only a duplicate closes at registration
+            return [
+                (
+                    self.validity == "duplicate" and self.duplicate_id,
+                    self.env._("the original complaint it duplicates"),
+                )
+            ]
         return [
             (self.partner_id, self.env._("the customer")),
             (self.sale_order_id, self.env._("the sale order")),
@@ -438,7 +452,7 @@ class HelpdeskTicket(models.Model):
             ),
             (self.request_ids, self.env._("what the customer asks for")),
             (
-                self.attachment_ids,
+                self.evidence_ids,
                 self.env._("evidence (a photo, video or sample note)"),
             ),
             (self.acknowledged_date, self.env._("the customer's acknowledgement")),
@@ -662,6 +676,55 @@ class HelpdeskTicket(models.Model):
             "views": [(False, "form")],
         }
 
+    def action_merge_duplicate(self):
+        """Merge this complaint into the one it duplicates: its messages,
+        files and evidence move to the original, and it closes."""
+        for ticket in self:
+            original = ticket.duplicate_id
+            if not original or original == ticket:
+                raise UserError(
+                    self.env._("Set the original complaint in “Duplicate of” first.")
+                )
+            if original.duplicate_id == ticket:
+                raise UserError(
+                    self.env._("Two complaints cannot duplicate each other.")
+                )
+            self.env["mail.message"].sudo().search(
+                [("model", "=", ticket._name), ("res_id", "=", ticket.id)]
+            ).write({"res_id": original.id})
+            self.env["ir.attachment"].sudo().search(
+                [("res_model", "=", ticket._name), ("res_id", "=", ticket.id)]
+            ).write({"res_id": original.id})
+            ticket.with_context(active_test=False).evidence_ids.sudo().write(
+                {"ticket_id": original.id}
+            )
+            original.message_post(
+                body=self.env._(
+                    "Complaint %(number)s was merged into this one.",
+                    number=ticket.number,
+                )
+            )
+            ticket.validity = "duplicate"
+            ticket._complaint_move("closed")
+            ticket.message_post(
+                body=self.env._(
+                    "Merged into %(number)s: its messages and files are there.",
+                    number=original.number,
+                )
+            )
+        return True
+
+    def action_view_evidence(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Evidence"),
+            "res_model": "printing.complaint.evidence",
+            "view_mode": "list,form",
+            "domain": [("ticket_id", "=", self.id)],
+            "context": {"default_ticket_id": self.id},
+        }
+
     def action_back_to_solution(self):
         """The customer rejected the offer: back to the solution step."""
         self._complaint_move("solution")
@@ -676,6 +739,16 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Overdue escalation (cron)
     # ------------------------------------------------------------------
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        """An email to the complaint team's alias registers a complaint."""
+        ticket = super().message_new(msg, custom_values=custom_values)
+        if ticket.is_complaint and not ticket.channel_id:
+            ticket.channel_id = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
+            )
+        return ticket
+
     @api.model
     def _cron_escalate_overdue(self, batch_size=200):
         """Flag the steps past their deadline and tell the team's manager,

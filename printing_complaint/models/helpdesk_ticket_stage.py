@@ -18,7 +18,7 @@ COMPLAINT_STEPS = [
 # customer's rejection to the solution step, and closing a complaint judged
 # not valid (or a duplicate) at verification.
 ALLOWED_MOVES = {
-    "registered": {"verification"},
+    "registered": {"verification", "closed"},  # closed: a merged duplicate
     "verification": {"solution", "closed"},
     "solution": {"confirmation"},
     "confirmation": {"execution", "solution"},

@@ -1,4 +1,5 @@
 from . import test_demo_data
+from . import test_complaint_intake
 from . import test_complaint_lifecycle
 from . import test_performance
 from . import test_tours
