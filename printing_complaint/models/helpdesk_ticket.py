@@ -73,7 +73,7 @@ class HelpdeskTicket(models.Model):
         "product.product",
         string="Affected products",
         compute="_compute_product_ids",
-        store=True,
+        search="_search_product_ids",
     )
     quantity_affected = fields.Float(digits="Product Unit of Measure")
     date_found = fields.Date(string="Date found")
@@ -180,6 +180,9 @@ class HelpdeskTicket(models.Model):
     def _compute_product_ids(self):
         for ticket in self:
             ticket.product_ids = ticket.sale_line_ids.product_id
+
+    def _search_product_ids(self, operator, value):
+        return [("sale_line_ids.product_id", operator, value)]
 
     @api.depends("evidence_ids")
     def _compute_evidence_count(self):
@@ -308,17 +311,92 @@ class HelpdeskTicket(models.Model):
         if not team.is_complaint_team:
             return super()._prepare_ticket_number(values)
         company_id = values.get("company_id") or team.company_id.id
-        sequence = self.env["ir.sequence"].with_company(
-            company_id or self.env.company.id
+        return self._complaint_numbers(company_id, 1)[0]
+
+    @api.model
+    def _complaint_numbers(self, company_id, count):
+        """count complaint numbers of a company, drawn in one query when the
+        sequence allows it (standard implementation, no date ranges)."""
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .with_company(company_id or self.env.company.id)
+            .search(
+                [
+                    ("code", "=", "printing.complaint"),
+                    ("company_id", "in", [company_id or self.env.company.id, False]),
+                ],
+                order="company_id",
+                limit=1,
+            )
         )
-        return sequence.next_by_code("printing.complaint") or "/"
+        if not sequence:
+            return ["/"] * count
+        if sequence.implementation != "standard" or sequence.use_date_range:
+            return [sequence._next() for _i in range(count)]
+        self.env.cr.execute(
+            "SELECT nextval(%s) FROM generate_series(1, %s)",
+            [f"ir_sequence_{sequence.id:03d}", count],
+        )
+        return [sequence.get_next_char(row[0]) for row in self.env.cr.fetchall()]
+
+    def _complaint_prepare_vals(self, vals_list):
+        """Give new complaints their number and first stage up front, one
+        query per company and team instead of a few per complaint."""
+        teams = self.env["helpdesk.ticket.team"].browse(
+            {vals["team_id"] for vals in vals_list if vals.get("team_id")}
+        )
+        complaint_teams = teams.filtered("is_complaint_team")
+        if not complaint_teams:
+            return vals_list
+        first_stage = {
+            team.id: team._get_applicable_stages()[:1].id for team in complaint_teams
+        }
+        by_company = {}
+        for vals in vals_list:
+            team = complaint_teams.filtered(lambda t, v=vals: t.id == v.get("team_id"))
+            if not team:
+                continue
+            if team.company_id:
+                vals["company_id"] = team.company_id.id
+            vals.setdefault("stage_id", first_stage[team.id])
+            if vals.get("number", "/") == "/":
+                company_id = vals.get("company_id") or self.env.company.id
+                by_company.setdefault(company_id, []).append(vals)
+        for company_id, company_vals in by_company.items():
+            numbers = self._complaint_numbers(company_id, len(company_vals))
+            for vals, number in zip(company_vals, numbers, strict=True):
+                vals["number"] = number
+        return vals_list
 
     # ------------------------------------------------------------------
     # CRUD: the lifecycle is recorded on every create and stage change
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        tickets = super().create(vals_list)
+        vals_list = self._complaint_prepare_vals(vals_list)
+        all_complaints = all(
+            vals.get("stage_id")
+            and self.env["helpdesk.ticket.stage"]
+            .browse(vals["stage_id"])
+            .complaint_step
+            for vals in vals_list
+        )
+        if all_complaints and not self.env.context.get("mail_create_nolog"):
+            # One note for the whole batch instead of a message_post (and
+            # its notification round) per complaint; the step activity and
+            # the acknowledgement email tell the people concerned.
+            tickets = super(
+                HelpdeskTicket,
+                self.with_context(mail_create_nolog=True, complaint_batch_create=True),
+            ).create(vals_list)
+            tickets = tickets.with_env(self.env)
+            tickets._message_log_batch(
+                bodies=dict.fromkeys(tickets.ids, self.env._("Complaint registered."))
+            )
+            tickets._complaint_subscribe_owners()
+        else:
+            tickets = super().create(vals_list)
         tickets._check_created_at_registration()
         # The helpdesk's default priority must not hide the severity's.
         tickets.filtered(
@@ -334,6 +412,25 @@ class HelpdeskTicket(models.Model):
         if complaints:
             complaints._complaint_enter_step(fields.Datetime.now())
         return tickets
+
+    def _message_auto_subscribe(self, updated_values, followers_existing_policy="skip"):
+        # A batch of new complaints subscribes its owners at once, see
+        # _complaint_subscribe_owners.
+        if self.env.context.get("complaint_batch_create"):
+            return True
+        return super()._message_auto_subscribe(
+            updated_values, followers_existing_policy=followers_existing_policy
+        )
+
+    def _complaint_subscribe_owners(self):
+        """Make each complaint's owner a follower, one query per owner."""
+        by_partner = {}
+        for ticket in self.filtered("user_id"):
+            by_partner.setdefault(ticket.user_id.partner_id.id, []).append(ticket.id)
+        for partner_id, ticket_ids in by_partner.items():
+            self.env["mail.followers"]._insert_followers(
+                self._name, ticket_ids, [partner_id], existing_policy="skip"
+            )
 
     def _check_created_at_registration(self):
         """A complaint starts at registration: creating it in a later step
@@ -604,12 +701,19 @@ class HelpdeskTicket(models.Model):
         return self.user_id or self.team_id.user_id
 
     def _complaint_schedule_step_activity(self):
+        # _xmlid_to_res_id is cached: no query per step (env.ref checks exists)
+        IrModelData = self.env["ir.model.data"]
+        activity_types = {
+            step: self.env["mail.activity.type"].browse(
+                IrModelData._xmlid_to_res_id(xmlid, raise_if_not_found=False)
+            )
+            for step, xmlid in STEP_ACTIVITY_TYPES.items()
+        }
         vals_list = []
         model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
         for ticket in self:
-            xmlid = STEP_ACTIVITY_TYPES.get(ticket.complaint_step)
-            activity_type = xmlid and self.env.ref(xmlid, raise_if_not_found=False)
-            user = ticket._complaint_step_user()
+            activity_type = activity_types.get(ticket.complaint_step)
+            user = activity_type and ticket._complaint_step_user()
             if not activity_type or not user:
                 continue
             deadline = ticket.step_deadline or fields.Datetime.now()
