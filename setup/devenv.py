@@ -671,6 +671,18 @@ def command_run(settings, args):
         db = settings.db
         if args.reset or database.installed_modules(db, ADDONS) != set(ADDONS):
             create_database(settings, database, db, languages="zh_CN")
+            # Loading Chinese into a new database makes it the only language;
+            # keep English active and the admin's, users switch as they like.
+            run(
+                odoo_cmd(settings, "shell", "-d", db, "--no-http", "--log-level=warn"),
+                input=(
+                    "env['res.lang']._activate_lang('en_US')\n"
+                    "env.ref('base.user_admin').lang = 'en_US'\n"
+                    "env.cr.commit()\n"
+                ),
+                text=True,
+                stdout=subprocess.DEVNULL,
+            )
         url = f"http://localhost:{settings.http_port}"
         log(f"Serving database {db} on {url}  (login: admin / password: admin)")
         log("Press Ctrl-C to stop Odoo and the private PostgreSQL cluster.")

@@ -173,6 +173,16 @@ class HelpdeskTicket(models.Model):
         ),
     )
 
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        """The complaint kanban shows the complaint steps only."""
+        team = self.env["helpdesk.ticket.team"].browse(
+            self.env.context.get("default_team_id")
+        )
+        if team.exists().is_complaint_team:
+            return team._get_applicable_stages()
+        return super()._read_group_stage_ids(stages, domain)
+
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------

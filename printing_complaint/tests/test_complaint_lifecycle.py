@@ -359,6 +359,32 @@ class TestComplaintLifecycle(ComplaintCase):
         limit.with_user(self.manager).hours = 2
         self.assertEqual(limit.hours, 2)
 
+    def test_kanban_columns_are_the_complaint_steps(self):
+        self._create_complaint()
+        groups = (
+            self.env["helpdesk.ticket"]
+            .with_context(default_team_id=self.team.id)
+            .web_read_group([("is_complaint", "=", True)], ["stage_id"], ["stage_id"])[
+                "groups"
+            ]
+        )
+        steps = [
+            self.env["helpdesk.ticket.stage"].browse(g["stage_id"][0]).complaint_step
+            for g in groups
+        ]
+        self.assertEqual(
+            steps,
+            [
+                "registered",
+                "verification",
+                "solution",
+                "confirmation",
+                "execution",
+                "closure",
+                "closed",
+            ],
+        )
+
     # -- sale order --------------------------------------------------------------
     def test_log_complaint_from_order(self):
         action = self.order.with_user(self.sales_rep).action_log_complaint()
