@@ -10,4 +10,5 @@ from . import res_company
 from . import product_template
 from . import sale_order
 from . import res_partner
+from . import res_users
 from . import helpdesk_ticket

@@ -882,8 +882,11 @@ class HelpdeskTicket(models.Model):
             lines.write({"escalated": True, "is_late": True})
             tickets = lines.ticket_id
             activities = []
+            by_manager = {}
             for ticket in tickets:
                 manager = ticket.team_id.user_id or self.env.ref("base.user_admin")
+                by_manager.setdefault(manager, self.browse())
+                by_manager[manager] |= ticket
                 activities.append(
                     {
                         "res_model_id": model_id,
@@ -906,6 +909,8 @@ class HelpdeskTicket(models.Model):
                     for ticket in tickets
                 },
             )
+            for manager, overdue in by_manager.items():
+                manager._complaint_notify_overdue(overdue)
             if len(lines) < batch_size:
                 break
         return True

@@ -56,6 +56,21 @@ class TestComplaintLifecycle(ComplaintCase):
         outgoing = self.env["mail.mail"].search([("mail_message_id", "=", email.id)])
         self.assertEqual(outgoing.recipient_ids, self.customer)
 
+    def test_acknowledgement_in_customer_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "=", "printing_complaint")]
+        )._update_translations(["zh_CN"])
+        self.customer.lang = "zh_CN"
+        complaint = self._create_complaint()
+        self._flush_commit()
+        email = self._emails(complaint).filtered(
+            lambda m: complaint.number in (m.subject or "")
+        )
+        self.assertEqual(len(email), 1)
+        self.assertIn("我们已收到您的反馈", email.subject)
+        self.assertIn("投诉编号", email.body)
+
     def test_acknowledgement_by_phone(self):
         contact = self.env["res.partner"].create(
             {"name": "Mrs Wu", "parent_id": self.customer.id}
@@ -332,6 +347,14 @@ class TestComplaintLifecycle(ComplaintCase):
         self.assertEqual(escalations.user_id, self.manager)
         self.assertEqual(len(complaint.message_ids), messages + 1)
         self.assertTrue(complaint.stage_history_ids.escalated)
+        notices = self.env["mail.message"].search(
+            [
+                ("partner_ids", "in", self.manager.partner_id.ids),
+                ("subject", "ilike", "overdue"),
+            ]
+        )
+        self.assertEqual(len(notices), 1)
+        self.assertIn(complaint.number, notices.body)
 
     # -- access ------------------------------------------------------------------
     def test_sales_rep_sees_own_team_only(self):
