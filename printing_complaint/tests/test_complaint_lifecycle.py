@@ -108,6 +108,53 @@ class TestComplaintLifecycle(ComplaintCase):
         self.assertEqual(self._step(complaint), "registered")
         self.assertEqual(len(complaint.stage_history_ids), 1)
 
+    def test_every_gate_refuses_by_write_and_by_button(self):
+        """Each step refuses to be left before its facts are recorded, whether
+        the user clicks "Next step" or writes the stage (kanban drag, RPC)."""
+        complaint = self._create_complaint()
+        self._registered_complete(complaint)
+        facts = [
+            ("verification", "solution", "proof checked", self._verification_complete),
+            (
+                "solution",
+                "confirmation",
+                "root cause",
+                lambda c: c.write({"root_cause": "Ink", "solution_summary": "Reprint"}),
+            ),
+            (
+                "confirmation",
+                "execution",
+                "acceptance",
+                lambda c: c.write({"customer_decision": "accepted"}),
+            ),
+            (
+                "execution",
+                "closure",
+                "carried out",
+                lambda c: c.write({"execution_done": True}),
+            ),
+            (
+                "closure",
+                "closed",
+                "confirmation of closure",
+                lambda c: c.write(
+                    {"closure_confirmed": True, "closure_summary": "Done"}
+                ),
+            ),
+        ]
+        complaint.action_next_step()
+        for step, target, missing, complete in facts:
+            self.assertEqual(complaint.complaint_step, step)
+            with self.assertRefused(ValidationError, missing):
+                complaint.write({"stage_id": self.stages[target].id})
+            self.assertEqual(self._step(complaint), step)
+            with self.assertRefused(ValidationError, missing):
+                complaint.action_next_step()
+            self.assertEqual(self._step(complaint), step)
+            complete(complaint)
+            complaint.action_next_step()
+        self.assertEqual(complaint.complaint_step, "closed")
+
     def test_gate_counts_facts_written_with_the_stage(self):
         complaint = self._create_complaint()
         self._add_photo(complaint)
