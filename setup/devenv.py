@@ -674,7 +674,18 @@ def command_run(settings, args):
             # Loading Chinese into a new database makes it the only language;
             # keep English active and the admin's, users switch as they like.
             run(
-                odoo_cmd(settings, "shell", "-d", db, "--no-http", "--log-level=warn"),
+                [
+                    settings.venv_python,
+                    "-m",
+                    "odoo",
+                    "shell",  # a subcommand comes before the options
+                    "-c",
+                    settings.conf_file,
+                    "-d",
+                    db,
+                    "--no-http",
+                    "--log-level=warn",
+                ],
                 input=(
                     "env['res.lang']._activate_lang('en_US')\n"
                     "env.ref('base.user_admin').lang = 'en_US'\n"
