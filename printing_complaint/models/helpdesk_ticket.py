@@ -103,6 +103,7 @@ class HelpdeskTicket(models.Model):
     acknowledged_date = fields.Datetime(
         string="Acknowledged on",
         tracking=True,
+        copy=False,
         help="When the customer was thanked and told the complaint number.",
     )
 
@@ -423,6 +424,14 @@ class HelpdeskTicket(models.Model):
             complaints._complaint_enter_step(fields.Datetime.now())
         return tickets
 
+    def copy(self, default=None):
+        # Let create() number the copy: helpdesk_mgmt would draw it from the
+        # helpdesk sequence, not knowing the copy is a complaint.
+        default = dict(default or {})
+        if self.is_complaint:
+            default.setdefault("number", "/")
+        return super().copy(default)
+
     def _message_auto_subscribe(self, updated_values, followers_existing_policy="skip"):
         # A batch of new complaints subscribes its owners at once, see
         # _complaint_subscribe_owners.
@@ -442,6 +451,15 @@ class HelpdeskTicket(models.Model):
                 self._name, ticket_ids, [partner_id], existing_policy="skip"
             )
 
+    def _check_stays_in_complaint_team(self, team_id):
+        """Moving a complaint to another kind of team would take it out of
+        the procedure (its stage is recomputed) without passing any gate."""
+        team = self.env["helpdesk.ticket.team"].browse(team_id)
+        if not team.is_complaint_team and any(self.mapped("is_complaint")):
+            raise ValidationError(
+                self.env._("A complaint can only move to another complaint team.")
+            )
+
     def _check_created_at_registration(self):
         """A complaint starts at registration: creating it in a later step
         would skip that step's gate. Only data files (demo, migrations) may."""
@@ -458,8 +476,10 @@ class HelpdeskTicket(models.Model):
                 )
 
     def write(self, vals):
-        if "stage_id" not in vals:
+        if "stage_id" not in vals and "team_id" not in vals:
             return super().write(vals)
+        if vals.get("team_id") is not None:
+            self._check_stays_in_complaint_team(vals["team_id"])
         previous = {ticket.id: ticket.complaint_step for ticket in self}
         result = super().write(vals)
         moved = self.filtered(

@@ -84,6 +84,17 @@ class TestComplaintLifecycle(ComplaintCase):
         with self.assertRefused(ValidationError, "registration step"):
             self._create_complaint(stage_id=self.stages["solution"].id)
 
+    def test_copy_is_a_new_complaint_at_registration(self):
+        complaint = self._create_complaint()
+        self._registered_complete(complaint)
+        complaint.action_next_step()
+        copy = complaint.copy()
+        self.assertRegex(copy.number, r"^TS\d{4}-\d{5}$")
+        self.assertNotEqual(copy.number, complaint.number)
+        self.assertEqual(copy.complaint_step, "registered")
+        self.assertEqual(len(copy.stage_history_ids), 1)
+        self.assertFalse(copy.evidence_ids)
+
     def test_numbers_are_unique_and_increasing(self):
         first, second = self.env["helpdesk.ticket"].create(
             [self._complaint_vals(), self._complaint_vals(name="Second")]
@@ -154,6 +165,27 @@ class TestComplaintLifecycle(ComplaintCase):
             complete(complaint)
             complaint.action_next_step()
         self.assertEqual(complaint.complaint_step, "closed")
+
+    def test_complaint_cannot_leave_the_procedure_by_team(self):
+        complaint = self._create_complaint()
+        plain_team = self.env["helpdesk.ticket.team"].create({"name": "IT support"})
+        with self.assertRefused(ValidationError, "another complaint team"):
+            complaint.write({"team_id": plain_team.id})
+        self.assertEqual(self._step(complaint), "registered")
+        # Between complaint teams, the complaint keeps its step.
+        complaint.write({"team_id": self.other_team.id})
+        self.assertEqual(self._step(complaint), "registered")
+        self.assertEqual(len(complaint.stage_history_ids), 1)
+
+    def test_ticket_moved_into_complaint_team_starts_at_registration(self):
+        plain_team = self.env["helpdesk.ticket.team"].create({"name": "Front desk"})
+        ticket = self.env["helpdesk.ticket"].create(
+            {"name": "Call", "description": "<p>x</p>", "team_id": plain_team.id}
+        )
+        ticket.write({"team_id": self.team.id})
+        self.assertEqual(ticket.complaint_step, "registered")
+        self.assertEqual(ticket.stage_history_ids.step, "registered")
+        self.assertTrue(ticket.step_deadline)
 
     def test_gate_counts_facts_written_with_the_stage(self):
         complaint = self._create_complaint()
