@@ -29,7 +29,8 @@ class TestComplaintIntake(ComplaintCase):
         self.assertEqual(len(evidence), 1)
         self.assertEqual(evidence.kind, "photo")
         self.assertEqual(evidence.attachment_id, attachment)
-        self.assertEqual(evidence.date_received, fields.Date.today())
+        # "Today" in the user's time zone, as the team sees the date.
+        self.assertEqual(evidence.date_received, fields.Date.context_today(evidence))
         self.assertEqual(complaint.evidence_count, 1)
 
     def test_sample_note_is_evidence(self):
