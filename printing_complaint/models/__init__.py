@@ -6,6 +6,7 @@ from . import printing_complaint_time_limit
 from . import printing_complaint_stage_history
 from . import printing_complaint_evidence
 from . import ir_attachment
+from . import printing_complaint_tolerance_mixin
 from . import res_company
 from . import product_template
 from . import sale_order

@@ -5,15 +5,10 @@ from odoo.exceptions import UserError
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    # The tolerances agreed with the customer for this order.
+    _name = "sale.order"
+    _inherit = ("sale.order", "printing.complaint.tolerance.mixin")
 
-    # Tolerances agreed with the customer for this order; 0 = product's.
-    complaint_tolerance_delta_e = fields.Float(string="Agreed ΔE tolerance")
-    complaint_tolerance_cmyk = fields.Float(string="Agreed CMYK tolerance (%)")
-    complaint_tolerance_registration = fields.Float(
-        string="Agreed registration tolerance (mm)"
-    )
-    complaint_tolerance_cutting = fields.Float(string="Agreed cutting tolerance (mm)")
     complaint_ids = fields.One2many("helpdesk.ticket", "sale_order_id")
     complaint_count = fields.Integer(compute="_compute_complaint_count")
 

@@ -8,6 +8,17 @@ from odoo.tests import freeze_time, tagged
 
 from .common import ComplaintCase
 
+# Every step of the procedure, in order.
+ALL_STEPS = [
+    "registered",
+    "verification",
+    "solution",
+    "confirmation",
+    "execution",
+    "closure",
+    "closed",
+]
+
 
 @tagged("post_install", "-at_install")
 class TestComplaintLifecycle(ComplaintCase):
@@ -257,15 +268,7 @@ class TestComplaintLifecycle(ComplaintCase):
         steps = complaint.stage_history_ids.mapped("step")
         self.assertEqual(
             steps,
-            [
-                "registered",
-                "verification",
-                "solution",
-                "confirmation",
-                "execution",
-                "closure",
-                "closed",
-            ],
+            ALL_STEPS,
         )
         self.assertTrue(all(complaint.stage_history_ids[:-1].mapped("exit_date")))
         self.assertFalse(complaint.step_deadline)
@@ -475,15 +478,7 @@ class TestComplaintLifecycle(ComplaintCase):
         ]
         self.assertEqual(
             steps,
-            [
-                "registered",
-                "verification",
-                "solution",
-                "confirmation",
-                "execution",
-                "closure",
-                "closed",
-            ],
+            ALL_STEPS,
         )
 
     # -- sale order --------------------------------------------------------------
