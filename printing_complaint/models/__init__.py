@@ -12,4 +12,13 @@ from . import product_template
 from . import sale_order
 from . import res_partner
 from . import res_users
+from . import printing_complaint_solution_type
+from . import printing_complaint_responsibility
+from . import printing_complaint_solution
+from . import printing_complaint_decision
+from . import tier_review
+from . import account_move
+from . import account_move_line
+from . import loyalty_program
+from . import res_config_settings
 from . import helpdesk_ticket

@@ -1,5 +1,7 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
@@ -17,6 +19,15 @@ VALIDITIES = [
     ("valid", "Valid"),
     ("not_valid", "Not valid"),
     ("duplicate", "Duplicate"),
+]
+# The 6M fishbone (人机料法环测)
+CAUSE_CATEGORIES = [
+    ("man", "Man"),
+    ("machine", "Machine"),
+    ("material", "Material"),
+    ("method", "Method"),
+    ("environment", "Environment"),
+    ("measurement", "Measurement"),
 ]
 SEVERITY_PRIORITY = {"general": "1", "important": "2", "major": "3"}
 # Who acts next when a complaint enters a step (see _complaint_step_user).
@@ -138,15 +149,78 @@ class HelpdeskTicket(models.Model):
     invalid_reason = fields.Text(string="Why not valid")
 
     # ------------------------------------------------------------------
-    # Later steps (the solution and closure addon issues extend these)
+    # Responsibility and investigation
     # ------------------------------------------------------------------
-    root_cause = fields.Text(tracking=True)
-    solution_summary = fields.Text(string="Agreed solution")
-    customer_decision = fields.Selection(
-        [("accepted", "Accepted"), ("rejected", "Rejected")], tracking=True
+    responsibility_id = fields.Many2one(
+        "printing.complaint.responsibility",
+        tracking=True,
+        index=True,
     )
-    customer_decision_note = fields.Text(string="Negotiation notes")
-    execution_done = fields.Boolean(string="Solutions carried out", tracking=True)
+    responsible_department = fields.Char(related="responsibility_id.department")
+    responsible_user_id = fields.Many2one(
+        "res.users",
+        string="Investigated by",
+        compute="_compute_responsible_user_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    supplier_id = fields.Many2one(
+        "res.partner",
+        string="Supplier at fault",
+        tracking=True,
+        help="Material faults: the supplier of the paper, ink or consumable, "
+        "for the claim.",
+    )
+    work_order_ref = fields.Char(string="Work order")
+    material_requisition_ref = fields.Char(string="Material requisition")
+    press_log_ref = fields.Char(string="Press operator log")
+    qc_report_ref = fields.Char(string="QC report")
+    why_1 = fields.Char()
+    why_2 = fields.Char()
+    why_3 = fields.Char()
+    why_4 = fields.Char()
+    why_5 = fields.Char()
+    cause_category = fields.Selection(
+        CAUSE_CATEGORIES, string="6M category", tracking=True
+    )
+    root_cause = fields.Text(tracking=True)
+
+    # ------------------------------------------------------------------
+    # Solutions, approval, customer decision
+    # ------------------------------------------------------------------
+    solution_ids = fields.One2many("printing.complaint.solution", "ticket_id")
+    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    solution_cost_total = fields.Monetary(
+        string="Total cost",
+        compute="_compute_solution_cost_total",
+        store=True,
+        currency_field="company_currency_id",
+        help="Cost of the solutions not cancelled or rejected.",
+    )
+    approval_review_ids = fields.Many2many(
+        "tier.review",
+        string="Approvals",
+        compute="_compute_approval_review_ids",
+        context={"active_test": False},
+        help="Every review of the solutions, the archived rounds included.",
+    )
+    decision_ids = fields.One2many("printing.complaint.decision", "ticket_id")
+    customer_decision = fields.Selection(
+        [("accepted", "Accepted"), ("rejected", "Rejected")],
+        compute="_compute_customer_decision",
+        help="The customer's last answer to an offer.",
+    )
+    last_progress_date = fields.Datetime(
+        string="Customer last informed",
+        copy=False,
+        help="Last message to the customer while the solutions are carried out.",
+    )
+    reprint_order_count = fields.Integer(compute="_compute_document_counts")
+    credit_note_count = fields.Integer(compute="_compute_document_counts")
+    execution_done = fields.Boolean(
+        string="Solutions carried out", compute="_compute_execution_done"
+    )
     closure_confirmed = fields.Boolean(
         string="Customer confirmed closure", tracking=True
     )
@@ -242,6 +316,63 @@ class HelpdeskTicket(models.Model):
             tolerance = next((src[fname] for src in sources if src[fname]), 0.0)
             ticket.tolerance = tolerance
             ticket.out_of_tolerance = abs(ticket.measured_deviation) > tolerance
+
+    @api.depends("responsibility_id")
+    def _compute_responsible_user_id(self):
+        for ticket in self:
+            owner = ticket.responsibility_id.owner_user_id
+            ticket.responsible_user_id = owner or ticket.responsible_user_id
+
+    @api.depends("solution_ids.cost", "solution_ids.state", "solution_ids.active")
+    def _compute_solution_cost_total(self):
+        costs = {
+            ticket.id: total
+            for ticket, total in self.env["printing.complaint.solution"]._read_group(
+                [
+                    ("ticket_id", "in", self.ids),
+                    ("state", "not in", ("cancelled", "rejected")),
+                ],
+                ["ticket_id"],
+                ["cost:sum"],
+            )
+        }
+        for ticket in self:
+            ticket.solution_cost_total = costs.get(ticket.id, 0.0)
+
+    def _compute_approval_review_ids(self):
+        reviews = (
+            self.env["tier.review"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("model", "=", "printing.complaint.solution"),
+                    ("res_id", "in", self.solution_ids.ids),
+                ],
+                order="id",
+            )
+        )
+        for ticket in self:
+            ticket.approval_review_ids = reviews.filtered(
+                lambda r, t=ticket: r.res_id in t.solution_ids.ids
+            )
+
+    @api.depends("decision_ids.decision")
+    def _compute_customer_decision(self):
+        for ticket in self:
+            ticket.customer_decision = ticket.decision_ids[:1].decision
+
+    @api.depends("solution_ids.state")
+    def _compute_execution_done(self):
+        for ticket in self:
+            live = ticket.solution_ids.filtered(
+                lambda s: s.state not in ("cancelled", "rejected")
+            )
+            ticket.execution_done = bool(live) and all(s.state == "done" for s in live)
+
+    def _compute_document_counts(self):
+        for ticket in self:
+            ticket.reprint_order_count = len(ticket.solution_ids.reprint_order_id)
+            ticket.credit_note_count = len(ticket.solution_ids.credit_note_ids)
 
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
@@ -615,9 +746,21 @@ class HelpdeskTicket(models.Model):
         return checks
 
     def _gate_solution(self, target):
+        live = self.solution_ids.filtered(
+            lambda s: s.state not in ("cancelled", "rejected")
+        )
         return [
+            (self.responsibility_id, self.env._("the responsibility type")),
+            (
+                not self.responsibility_id.requires_supplier or self.supplier_id,
+                self.env._("the supplier at fault"),
+            ),
             (self.root_cause, self.env._("the root cause")),
-            (self.solution_summary, self.env._("the agreed solution")),
+            (live, self.env._("at least one solution")),
+            (
+                all(s.state == "offered" for s in live),
+                self.env._("every solution approved and offered to the customer"),
+            ),
         ]
 
     def _gate_confirmation(self, target):
@@ -625,9 +768,8 @@ class HelpdeskTicket(models.Model):
             return [
                 (
                     self.customer_decision == "rejected",
-                    self.env._("the customer's rejection"),
-                ),
-                (self.customer_decision_note, self.env._("the negotiation notes")),
+                    self.env._("the customer's rejection, with what they ask for"),
+                )
             ]
         return [
             (
@@ -859,15 +1001,179 @@ class HelpdeskTicket(models.Model):
             "context": {"default_ticket_id": self.id},
         }
 
-    def action_back_to_solution(self):
-        """The customer rejected the offer: back to the solution step."""
-        self._complaint_move("solution")
+    def action_propose_solutions(self):
+        """Propose the usual solutions of the responsibility type (the matrix
+        responsibility → solution types), for the affected lines."""
+        Solution = self.env["printing.complaint.solution"]
+        for ticket in self:
+            if not ticket.responsibility_id:
+                raise UserError(self.env._("Set the responsibility type first."))
+            existing = ticket.solution_ids.filtered(
+                lambda s: s.state not in ("cancelled", "rejected")
+            ).type_id
+            vals_list = [
+                ticket._solution_default_vals(solution_type)
+                for solution_type in ticket.responsibility_id.solution_type_ids
+                if solution_type not in existing
+                and solution_type.execution
+                not in ("refund", "discount", "compensation")
+            ]
+            Solution.create(vals_list)
         return True
+
+    def _solution_default_vals(self, solution_type):
+        self.ensure_one()
+        return {
+            "ticket_id": self.id,
+            "type_id": solution_type.id,
+            "sale_line_ids": [fields.Command.set(self.sale_line_ids.ids)],
+            "deadline": fields.Date.add(fields.Date.context_today(self), days=7),
+        }
+
+    def action_send_offer(self):
+        """Offer the approved solutions to the customer by email and move to
+        the customer confirmation step. Nothing unapproved is offered."""
+        for ticket in self:
+            live = ticket.solution_ids.filtered(
+                lambda s: s.state not in ("cancelled", "rejected")
+            )
+            if not live:
+                raise UserError(self.env._("There is no solution to offer."))
+            unapproved = live.filtered(lambda s: s.state != "approved")
+            if unapproved:
+                raise UserError(
+                    self.env._(
+                        "These solutions are not approved yet: %(solutions)s",
+                        solutions=", ".join(unapproved.mapped("display_name")),
+                    )
+                )
+            live.write({"state": "offered"})
+            ticket._complaint_move("confirmation")
+            ticket._portal_ensure_token()
+            ticket.message_post_with_source(
+                "printing_complaint.mail_template_complaint_offer",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_record_decision(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Customer's decision"),
+            "res_model": "printing.complaint.decision",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_ticket_id": self.id,
+                "default_partner_id": self.partner_id.id,
+                "default_channel_id": self.channel_id.id,
+            },
+        }
+
+    def action_view_reprint_orders(self):
+        self.ensure_one()
+        orders = self.solution_ids.reprint_order_id
+        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_orders")
+        action["domain"] = [("id", "in", orders.ids)]
+        action["context"] = {"create": False}
+        if len(orders) == 1:
+            action["views"] = [(False, "form")]
+            action["res_id"] = orders.id
+        return action
+
+    def action_view_credit_notes(self):
+        self.ensure_one()
+        moves = self.solution_ids.credit_note_ids
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_refund_type"
+        )
+        action["domain"] = [("id", "in", moves.ids)]
+        action["context"] = {"create": False}
+        if len(moves) == 1:
+            action["views"] = [(False, "form")]
+            action["res_id"] = moves.id
+        return action
 
     def action_acknowledge(self):
         self.filtered(lambda t: not t.acknowledged_date).write(
             {"acknowledged_date": fields.Datetime.now()}
         )
+        return True
+
+    # ------------------------------------------------------------------
+    # Progress updates to the customer during execution
+    # ------------------------------------------------------------------
+    def _message_post_after_hook(self, message, msg_vals):
+        """A message sent to the customer while the solutions are carried out
+        is the progress update the procedure asks for every 12-24 h."""
+        result = super()._message_post_after_hook(message, msg_vals)
+        customer = self.partner_id
+        if (
+            self.complaint_step == "execution"
+            and customer
+            and msg_vals.get("message_type") == "comment"
+            and customer.id
+            in (msg_vals.get("partner_ids") or []) + self.message_partner_ids.ids
+            and msg_vals.get("subtype_id")
+            == self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
+        ):
+            self.sudo().last_progress_date = fields.Datetime.now()
+            self.activity_ids.filtered(
+                lambda a: a.activity_type_id.id
+                == self.env["ir.model.data"]._xmlid_to_res_id(
+                    "printing_complaint.activity_complaint_progress"
+                )
+            ).action_feedback(feedback=self.env._("Customer informed."))
+        return result
+
+    @api.model
+    def _cron_execution_reminders(self):
+        """Ask the owners to inform their customers while solutions are open,
+        and to announce a new date when a solution's deadline is missed."""
+        now = fields.Datetime.now()
+        progress_type = self.env.ref("printing_complaint.activity_complaint_progress")
+        late_type = self.env.ref("printing_complaint.activity_complaint_solution_late")
+        in_execution = self.search([("complaint_step", "=", "execution")])
+        for ticket in in_execution:
+            interval = ticket.company_id.complaint_progress_interval
+            last = ticket.last_progress_date or ticket.step_entry_date or now
+            already = ticket.activity_ids.filtered(
+                lambda a: a.activity_type_id == progress_type
+            )
+            if (
+                not already
+                and ticket.user_id
+                and now - last >= timedelta(hours=interval)
+            ):
+                ticket.activity_schedule(
+                    activity_type_id=progress_type.id,
+                    user_id=ticket.user_id.id,
+                    date_deadline=fields.Date.context_today(ticket),
+                )
+        late = self.env["printing.complaint.solution"].search(
+            [
+                ("state", "in", ("accepted", "in_execution")),
+                ("deadline", "<", fields.Date.context_today(self)),
+                ("deadline_missed_notified", "=", False),
+            ]
+        )
+        for solution in late:
+            ticket = solution.ticket_id
+            user = ticket.user_id or ticket.team_id.user_id
+            if user:
+                ticket.activity_schedule(
+                    activity_type_id=late_type.id,
+                    user_id=user.id,
+                    summary=self.env._(
+                        "%(solution)s is late: set a new date, the customer is "
+                        "told of it",
+                        solution=solution.type_id.name,
+                    ),
+                    date_deadline=fields.Date.context_today(ticket),
+                )
+        late.write({"deadline_missed_notified": True})
         return True
 
     # ------------------------------------------------------------------

@@ -25,6 +25,33 @@ class ResCompany(models.Model):
         help="Verifies new complaints when nobody else is named.",
     )
 
+    complaint_director_threshold = fields.Monetary(
+        string="Director approval from",
+        currency_field="currency_id",
+        default=5000.0,
+        help="The director approves the solutions of a complaint whose total "
+        "cost reaches this amount (and those of every major complaint).",
+    )
+    complaint_progress_interval = fields.Integer(
+        string="Progress update every (hours)",
+        default=24,
+        help="While solutions are carried out, the owner is reminded to tell "
+        "the customer how things progress at this interval.",
+    )
+
+    _sql_constraints = (
+        (
+            "complaint_progress_interval_positive",
+            "CHECK(complaint_progress_interval > 0)",
+            "The progress update interval is a positive number of hours.",
+        ),
+        (
+            "complaint_director_threshold_positive",
+            "CHECK(complaint_director_threshold >= 0)",
+            "The director's approval threshold cannot be negative.",
+        ),
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)

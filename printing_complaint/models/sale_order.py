@@ -11,6 +11,29 @@ class SaleOrder(models.Model):
 
     complaint_ids = fields.One2many("helpdesk.ticket", "sale_order_id")
     complaint_count = fields.Integer(compute="_compute_complaint_count")
+    # A reprint (or rework, replacement) given as a complaint solution.
+    complaint_solution_id = fields.Many2one(
+        "printing.complaint.solution",
+        string="Complaint solution",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    complaint_origin_order_id = fields.Many2one(
+        "sale.order",
+        string="Reprint of",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    is_complaint_reprint = fields.Boolean(
+        compute="_compute_is_complaint_reprint",
+        search="_search_is_complaint_reprint",
+        string="Complaint reprint",
+    )
+    complaint_reprint_ids = fields.One2many(
+        "sale.order", "complaint_origin_order_id", string="Complaint reprints"
+    )
 
     @api.depends("complaint_ids")
     def _compute_complaint_count(self):
@@ -23,6 +46,35 @@ class SaleOrder(models.Model):
         )
         for order in self:
             order.complaint_count = counts.get(order, 0)
+
+    @api.depends("complaint_solution_id")
+    def _compute_is_complaint_reprint(self):
+        for order in self:
+            order.is_complaint_reprint = bool(order.complaint_solution_id)
+
+    def _search_is_complaint_reprint(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Unsupported search on complaint reprints."))
+        positive = (operator == "=") == bool(value)
+        return [("complaint_solution_id", "!=" if positive else "=", False)]
+
+    def _action_confirm(self):
+        early = self.complaint_solution_id.filtered(
+            lambda s: s.state not in ("in_execution", "done")
+        )
+        if early:
+            raise UserError(
+                self.env._(
+                    "%(solution)s is not accepted by the customer yet: its "
+                    "reprint order cannot be confirmed.",
+                    solution=early[0].display_name,
+                )
+            )
+        return super()._action_confirm()
+
+    def action_view_complaint_solution(self):
+        self.ensure_one()
+        return self.complaint_solution_id.ticket_id.get_formview_action()
 
     def action_log_complaint(self):
         """Open a new complaint filled in from this confirmed order."""

@@ -79,6 +79,26 @@ class ComplaintCase(TransactionCase):
             name="Complaint Manager",
             groups="printing_complaint.group_complaint_manager",
         )
+        cls.finance_user = new_test_user(
+            cls.env,
+            login="finance_clerk",
+            name="Finance Clerk",
+            groups="printing_complaint.group_complaint_finance",
+        )
+        cls.director = new_test_user(
+            cls.env,
+            login="factory_director",
+            name="Factory Director",
+            groups="printing_complaint.group_complaint_director",
+        )
+        cls.production_head = new_test_user(
+            cls.env,
+            login="production_head",
+            name="Production Head",
+            groups="printing_complaint.group_complaint_production",
+        )
+        cls.production = cls.env.ref("printing_complaint.responsibility_production")
+        cls.production.head_user_id = cls.production_head
         cls.team.write(
             {"user_ids": [Command.link(cls.sales_rep.id)], "user_id": cls.manager.id}
         )
@@ -118,6 +138,94 @@ class ComplaintCase(TransactionCase):
         with self.assertRaises(exception) as caught:
             yield caught
         self.assertRegex(str(caught.exception), pattern)
+
+    # -- solutions ---------------------------------------------------------
+    @classmethod
+    def _invoice_order(cls, order):
+        """Invoice the order and post the invoice, as finance would."""
+        invoice = order._create_invoices()
+        invoice.action_post()
+        return invoice
+
+    def _at_solution_step(self, **values):
+        """A valid complaint of the production department, at the solution
+        step, whose root cause is known."""
+        complaint = self._create_complaint(**values)
+        self._registered_complete(complaint)
+        complaint.action_next_step()
+        complaint.write(
+            {
+                "proof_checked": True,
+                "category_id": self.colour.id,
+                "severity": values.get("severity", "important"),
+                "validity": "valid",
+            }
+        )
+        complaint.action_next_step()
+        complaint.write(
+            {"responsibility_id": self.production.id, "root_cause": "Ink density"}
+        )
+        return complaint
+
+    def _propose(self, complaint, type_xmlid, user=None, **values):
+        vals = {
+            "ticket_id": complaint.id,
+            "type_id": self.env.ref(f"printing_complaint.{type_xmlid}").id,
+            "sale_line_ids": [Command.set(complaint.sale_line_ids.ids)],
+        }
+        vals.update(values)
+        Solution = self.env["printing.complaint.solution"]
+        return Solution.with_user(user or self.sales_rep).create(vals).sudo(False)
+
+    def _review(self, solution, user, decision="validate", comment="OK"):
+        """What the approver does with the Validate / Reject buttons: both
+        ask for a comment (the tiers have has_comment)."""
+        record = solution.with_user(user)
+        action = (
+            record.validate_tier() if decision == "validate" else record.reject_tier()
+        )
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"comment": comment})
+        )
+        wizard.add_comment()
+        # Each approval is its own request: what the next reads is fresh.
+        self.env.invalidate_all()
+        return solution
+
+    def _approve_all(self, solution):
+        """Every tier approves, each with its own reviewer."""
+        solution.with_user(solution.proposer_id).action_request_approval()
+        reviewers = {
+            "Department head": solution.department_head_id,
+            "Finance sign-off": self.finance_user,
+            "Director": self.director,
+        }
+        for review in solution.review_ids.sorted("sequence"):
+            if review.status in ("pending", "waiting"):
+                self._review(solution, reviewers[review.name])
+        self.assertEqual(solution.state, "approved")
+        return solution
+
+    def _offer_and_accept(self, complaint):
+        complaint.action_send_offer()
+        return self.env["printing.complaint.decision"].create(
+            {
+                "ticket_id": complaint.id,
+                "decision": "accepted",
+                "channel_id": self.env.ref(
+                    "helpdesk_mgmt.helpdesk_ticket_channel_phone"
+                ).id,
+                "note": "OK by phone",
+            }
+        )
+
+    @staticmethod
+    def _deliver(order):
+        for line in order.order_line:
+            line.qty_delivered = line.product_uom_qty
 
     def _complaint_vals(self, **values):
         vals = {

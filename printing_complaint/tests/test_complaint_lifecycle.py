@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from odoo import fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
 from .common import ComplaintCase
@@ -136,24 +136,9 @@ class TestComplaintLifecycle(ComplaintCase):
         self._registered_complete(complaint)
         facts = [
             ("verification", "solution", "proof checked", self._verification_complete),
-            (
-                "solution",
-                "confirmation",
-                "root cause",
-                lambda c: c.write({"root_cause": "Ink", "solution_summary": "Reprint"}),
-            ),
-            (
-                "confirmation",
-                "execution",
-                "acceptance",
-                lambda c: c.write({"customer_decision": "accepted"}),
-            ),
-            (
-                "execution",
-                "closure",
-                "carried out",
-                lambda c: c.write({"execution_done": True}),
-            ),
+            ("solution", "confirmation", "responsibility type", self._plan_and_offer),
+            ("confirmation", "execution", "acceptance", self._accept),
+            ("execution", "closure", "carried out", self._carry_out),
             (
                 "closure",
                 "closed",
@@ -173,8 +158,28 @@ class TestComplaintLifecycle(ComplaintCase):
                 complaint.action_next_step()
             self.assertEqual(self._step(complaint), step)
             complete(complaint)
-            complaint.action_next_step()
+            # Sending the offer and the customer's answer move the complaint.
+            if complaint.complaint_step == step:
+                complaint.action_next_step()
         self.assertEqual(complaint.complaint_step, "closed")
+
+    def _plan_and_offer(self, complaint):
+        complaint.write(
+            {"responsibility_id": self.production.id, "root_cause": "Ink density"}
+        )
+        solution = self._propose(complaint, "solution_type_reprint")
+        self._approve_all(solution)
+        complaint.action_send_offer()
+
+    def _accept(self, complaint):
+        self.env["printing.complaint.decision"].create(
+            {"ticket_id": complaint.id, "decision": "accepted", "note": "Fine"}
+        )
+
+    def _carry_out(self, complaint):
+        solution = complaint.solution_ids
+        self._deliver(solution.reprint_order_id)
+        solution.action_done()
 
     def test_complaint_cannot_leave_the_procedure_by_team(self):
         complaint = self._create_complaint()
@@ -247,14 +252,14 @@ class TestComplaintLifecycle(ComplaintCase):
         self.assertEqual(complaint.activity_ids.user_id, self.qc_user)
         self._verification_complete(complaint)
         self._next(complaint)
-        complaint.write(
-            {"root_cause": "Ink density too high", "solution_summary": "Free reprint"}
-        )
-        self._next(complaint)
-        complaint.customer_decision = "accepted"
-        self._next(complaint)
+        self._plan_and_offer(complaint)
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self._accept(complaint)
+        self.env.flush_all()
+        self.env.cr.precommit.run()
         self.assertEqual(complaint.complaint_step, "execution")
-        complaint.execution_done = True
+        self._carry_out(complaint)
         self._next(complaint)
         complaint.write({"closure_confirmed": True, "closure_summary": "Reprinted"})
         self._next(complaint)
@@ -285,19 +290,25 @@ class TestComplaintLifecycle(ComplaintCase):
         complaint.action_next_step()
         self._verification_complete(complaint)
         complaint.action_next_step()
-        complaint.write({"root_cause": "Press", "solution_summary": "20% discount"})
-        complaint.action_next_step()
+        self._plan_and_offer(complaint)
+        Decision = self.env["printing.complaint.decision"]
+        with self.assertRefused(UserError, "asks for instead"):
+            Decision.create({"ticket_id": complaint.id, "decision": "rejected"})
         with self.assertRefused(ValidationError, "rejection"):
-            complaint.action_back_to_solution()
-        complaint.write(
-            {"customer_decision": "rejected", "customer_decision_note": "Wants reprint"}
+            complaint.write({"stage_id": self.stages["solution"].id})
+        Decision.create(
+            {"ticket_id": complaint.id, "decision": "rejected", "note": "Wants refund"}
         )
-        complaint.action_back_to_solution()
         self.assertEqual(complaint.complaint_step, "solution")
-        self.assertEqual(complaint.customer_decision_note, "Wants reprint")
+        self.assertEqual(complaint.solution_ids.state, "rejected")
+        self.assertEqual(complaint.solution_ids.reprint_order_id.state, "cancel")
+        self.assertEqual(complaint.decision_ids.note, "Wants refund")
         self.assertEqual(
             complaint.stage_history_ids.mapped("step").count("solution"), 2
         )
+        # No answer is recorded while no offer waits.
+        with self.assertRefused(UserError, "no offer waiting"):
+            Decision.create({"ticket_id": complaint.id, "decision": "accepted"})
 
     def test_not_valid_closes_with_reason(self):
         complaint = self._create_complaint()

@@ -1,0 +1,43 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    complaint_solution_id = fields.Many2one(
+        "printing.complaint.solution",
+        string="Complaint solution",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    complaint_id = fields.Many2one(
+        related="complaint_solution_id.ticket_id", string="Complaint"
+    )
+
+    def _post(self, soft=True):
+        early = self.complaint_solution_id.filtered(
+            lambda s: s.state not in ("in_execution", "done")
+        )
+        if early:
+            raise UserError(
+                self.env._(
+                    "%(solution)s is not accepted by the customer yet: its credit "
+                    "note cannot be posted.",
+                    solution=early[0].display_name,
+                )
+            )
+        posted = super()._post(soft=soft)
+        # A refund is carried out once its credit notes are all posted.
+        for solution in posted.complaint_solution_id.filtered(
+            lambda s: s.state == "in_execution" and not s._execution_missing()
+        ):
+            solution.action_done()
+        return posted
+
+    def action_open_complaint(self):
+        self.ensure_one()
+        return self.complaint_id.get_formview_action()
