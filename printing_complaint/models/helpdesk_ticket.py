@@ -608,7 +608,10 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         if "stage_id" not in vals and "team_id" not in vals:
-            return super().write(vals)
+            result = super().write(vals)
+            if {"responsibility_id", "responsible_user_id"} & set(vals):
+                self._complaint_route_investigation()
+            return result
         if vals.get("team_id") is not None:
             self._check_stays_in_complaint_team(vals["team_id"])
         previous = {ticket.id: ticket.complaint_step for ticket in self}
@@ -864,6 +867,8 @@ class HelpdeskTicket(models.Model):
         """Who acts in the current step: QC verifies, the owner does the rest."""
         self.ensure_one()
         step = self.complaint_step
+        if step == "solution" and self.responsible_user_id:
+            return self.responsible_user_id
         if step in ("verification", "solution"):
             return (
                 self.company_id.complaint_qc_user_id
@@ -871,6 +876,20 @@ class HelpdeskTicket(models.Model):
                 or self.user_id
             )
         return self.user_id or self.team_id.user_id
+
+    def _complaint_route_investigation(self):
+        """The responsibility names who investigates: the open activity of the
+        solution step goes to them."""
+        activity_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            STEP_ACTIVITY_TYPES["solution"]
+        )
+        for ticket in self.filtered(
+            lambda t: t.complaint_step == "solution" and t.responsible_user_id
+        ):
+            ticket.activity_ids.filtered(
+                lambda a, t=ticket: a.activity_type_id.id == activity_type_id
+                and a.user_id != t.responsible_user_id
+            ).sudo().write({"user_id": ticket.responsible_user_id.id})
 
     def _complaint_schedule_step_activity(self):
         # _xmlid_to_res_id is cached: no query per step (env.ref checks exists)
@@ -1015,8 +1034,6 @@ class HelpdeskTicket(models.Model):
                 ticket._solution_default_vals(solution_type)
                 for solution_type in ticket.responsibility_id.solution_type_ids
                 if solution_type not in existing
-                and solution_type.execution
-                not in ("refund", "discount", "compensation")
             ]
             Solution.create(vals_list)
         return True

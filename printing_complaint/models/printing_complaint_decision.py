@@ -77,12 +77,12 @@ class PrintingComplaintDecision(models.Model):
         self.ensure_one()
         ticket = self.ticket_id
         solutions = self.solution_ids
+        labels = dict(self._fields["decision"]._description_selection(self.env))
+        channel = f" ({self.channel_id.name})" if self.channel_id else ""
         body = self.env._(
             "Customer %(decision)s the offer%(channel)s: %(note)s",
-            decision=dict(self._fields["decision"]._description_selection(self.env))[
-                self.decision
-            ].lower(),
-            channel=f" ({self.channel_id.name})" if self.channel_id else "",
+            decision=labels[self.decision].lower(),
+            channel=channel,
             note=self.note or "-",
         )
         ticket.message_post(body=body, subtype_xmlid="mail.mt_note")

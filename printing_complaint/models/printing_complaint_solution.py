@@ -288,7 +288,7 @@ class PrintingComplaintSolution(models.Model):
     # ------------------------------------------------------------------
     # Constraints: amounts and lines
     # ------------------------------------------------------------------
-    @api.constrains("amount", "cost", "quantity", "execution")
+    @api.constrains("amount", "cost", "quantity", "execution", "state")
     def _check_amounts(self):
         for solution in self:
             if solution.amount < 0 or solution.cost < 0 or solution.quantity < 0:
@@ -298,6 +298,13 @@ class PrintingComplaintSolution(models.Model):
                         "negative."
                     )
                 )
+            if solution.state not in ("proposed", "cancelled", "rejected"):
+                solution._check_priced()
+
+    def _check_priced(self):
+        """A solution that gives money is priced before anyone approves it
+        (a proposal may start at zero while it is worked out)."""
+        for solution in self:
             if solution.execution in (
                 "refund",
                 "discount",
@@ -481,9 +488,11 @@ class PrintingComplaintSolution(models.Model):
             if new_state not in SOLUTION_MOVES.get(solution.state, ()):
                 raise UserError(
                     self.env._(
-                        "%(solution)s cannot go from “%(from)s” to “%(to)s”.",
+                        "%(solution)s cannot go from “%(from_state)s” to "
+                        "“%(to_state)s”.",
                         solution=solution.display_name,
-                        **{"from": states[solution.state], "to": states[new_state]},
+                        from_state=states[solution.state],
+                        to_state=states[new_state],
                     )
                 )
             if new_state == "done":
@@ -564,6 +573,7 @@ class PrintingComplaintSolution(models.Model):
                 )
             if solution.review_ids:
                 solution.restart_validation()
+        self._check_priced()
         self.request_validation()
         for solution in self:
             solution._complaint_log(
@@ -593,17 +603,18 @@ class PrintingComplaintSolution(models.Model):
         # need_validation has no dependencies: its cached value predates the
         # reviews, and the state write below would validate again.
         self.invalidate_recordset(["need_validation"])
-        for review in self.review_ids.filtered(lambda r: r.status == "approved"):
-            if review not in done_before:
-                self._complaint_log(
-                    self.env._(
-                        "%(review)s of %(solution)s approved by %(user)s.%(comment)s",
-                        review=review.name,
-                        solution=self.display_name,
-                        user=self.env.user.name,
-                        comment=f" ({review.comment})" if review.comment else "",
-                    )
+        approved = self.review_ids.filtered(lambda r: r.status == "approved")
+        for review in approved - done_before:
+            comment = f" ({review.comment})" if review.comment else ""
+            self._complaint_log(
+                self.env._(
+                    "%(review)s of %(solution)s approved by %(user)s.%(comment)s",
+                    review=review.name,
+                    solution=self.display_name,
+                    user=self.env.user.name,
+                    comment=comment,
                 )
+            )
         if self.validation_status == "validated" and self.state == "proposed":
             self.write({"state": "approved"})
             self._complaint_log(

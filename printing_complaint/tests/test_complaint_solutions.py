@@ -159,8 +159,11 @@ class TestComplaintSolutions(ComplaintCase):
         complaint = self._at_solution_step()
         with self.assertRefused(ValidationError, "cannot be negative"):
             self._propose(complaint, "solution_type_reprint", quantity=-5)
+        unpriced = self._propose(complaint, "solution_type_compensation", amount=0)
         with self.assertRefused(ValidationError, "needs a positive amount"):
-            self._propose(complaint, "solution_type_compensation", amount=0)
+            unpriced.action_request_approval()
+        self.assertFalse(unpriced.review_ids)
+        unpriced.action_cancel()
         other_order = self.order.copy()
         other_order.action_confirm()
         with self.assertRefused(ValidationError, "lines of the complaint's order"):
@@ -173,7 +176,8 @@ class TestComplaintSolutions(ComplaintCase):
             self._propose(
                 complaint, "solution_type_reprint", sale_line_ids=[Command.clear()]
             )
-        self.assertFalse(complaint.solution_ids)
+        self.assertEqual(complaint.solution_ids, unpriced)
+        self.assertEqual(complaint.solution_cost_total, 0.0)
 
     def test_no_free_reprint_when_the_customer_is_responsible(self):
         complaint = self._at_solution_step()
@@ -265,6 +269,42 @@ class TestComplaintSolutions(ComplaintCase):
         self._offer_and_accept(complaint)
         self.assertEqual(solution.state, "done")
         self.assertTrue(complaint.execution_done)
+
+    def test_responsibility_routes_and_proposes_its_usual_solutions(self):
+        investigator = self.qc_user.copy(
+            {"login": "press_lead", "name": "Press Lead", "email": "p@example.com"}
+        )
+        self.production.owner_user_id = investigator
+        complaint = self._create_complaint()
+        self._registered_complete(complaint)
+        complaint.action_next_step()
+        self._verification_complete(complaint)
+        complaint.action_next_step()
+        step_activity = self.env.ref("printing_complaint.activity_complaint_solution")
+        complaint.responsibility_id = self.production
+        self.assertEqual(complaint.responsible_user_id, investigator)
+        self.assertEqual(complaint.responsible_department, "Production")
+        self.assertEqual(
+            complaint.activity_ids.filtered(
+                lambda a: a.activity_type_id == step_activity
+            ).user_id,
+            investigator,
+        )
+        complaint.action_propose_solutions()
+        self.assertEqual(
+            complaint.solution_ids.type_id, self.production.solution_type_ids
+        )
+        self.assertEqual(set(complaint.solution_ids.mapped("state")), {"proposed"})
+        # Proposing again adds nothing twice.
+        complaint.action_propose_solutions()
+        self.assertEqual(len(complaint.solution_ids), 3)
+        # A material fault names the supplier before leaving the step.
+        complaint.responsibility_id = self.env.ref(
+            "printing_complaint.responsibility_material"
+        )
+        complaint.root_cause = "Damp paper"
+        with self.assertRefused(ValidationError, "supplier at fault"):
+            complaint.action_next_step()
 
     # -- approvals --------------------------------------------------------
     def test_approval_chain_roles_and_activities(self):
