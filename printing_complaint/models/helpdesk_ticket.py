@@ -1148,48 +1148,53 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _cron_execution_reminders(self):
         """Ask the owners to inform their customers while solutions are open,
-        and to announce a new date when a solution's deadline is missed."""
+        and to announce a new date when a solution's deadline is missed.
+        Activities are created in one batch (no query per complaint)."""
         now = fields.Datetime.now()
+        today = fields.Date.context_today(self)
         progress_type = self.env.ref("printing_complaint.activity_complaint_progress")
         late_type = self.env.ref("printing_complaint.activity_complaint_solution_late")
-        in_execution = self.search([("complaint_step", "=", "execution")])
-        for ticket in in_execution:
-            interval = ticket.company_id.complaint_progress_interval
+        model_id = self.env["ir.model"]._get_id(self._name)
+
+        def activity(ticket, activity_type, summary=False):
+            return {
+                "res_model_id": model_id,
+                "res_id": ticket.id,
+                "activity_type_id": activity_type.id,
+                "summary": summary or activity_type.summary,
+                "user_id": (ticket.user_id or ticket.team_id.user_id).id,
+                "date_deadline": today,
+            }
+
+        vals_list = []
+        for ticket in self.search(
+            [("complaint_step", "=", "execution"), ("user_id", "!=", False)]
+        ):
+            interval = timedelta(hours=ticket.company_id.complaint_progress_interval)
             last = ticket.last_progress_date or ticket.step_entry_date or now
-            already = ticket.activity_ids.filtered(
+            waiting = ticket.activity_ids.filtered(
                 lambda a: a.activity_type_id == progress_type
             )
-            if (
-                not already
-                and ticket.user_id
-                and now - last >= timedelta(hours=interval)
-            ):
-                ticket.activity_schedule(
-                    activity_type_id=progress_type.id,
-                    user_id=ticket.user_id.id,
-                    date_deadline=fields.Date.context_today(ticket),
-                )
+            if not waiting and now - last >= interval:
+                vals_list.append(activity(ticket, progress_type))
         late = self.env["printing.complaint.solution"].search(
             [
                 ("state", "in", ("accepted", "in_execution")),
-                ("deadline", "<", fields.Date.context_today(self)),
+                ("deadline", "<", today),
                 ("deadline_missed_notified", "=", False),
             ]
         )
-        for solution in late:
-            ticket = solution.ticket_id
-            user = ticket.user_id or ticket.team_id.user_id
-            if user:
-                ticket.activity_schedule(
-                    activity_type_id=late_type.id,
-                    user_id=user.id,
-                    summary=self.env._(
-                        "%(solution)s is late: set a new date, the customer is "
-                        "told of it",
-                        solution=solution.type_id.name,
-                    ),
-                    date_deadline=fields.Date.context_today(ticket),
-                )
+        for solution in late.filtered(
+            lambda s: s.ticket_id.user_id or s.ticket_id.team_id.user_id
+        ):
+            summary = self.env._(
+                "%(solution)s is late: set a new date, the customer is told of it",
+                solution=solution.type_id.name,
+            )
+            vals_list.append(activity(solution.ticket_id, late_type, summary))
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            vals_list
+        )
         late.write({"deadline_missed_notified": True})
         return True
 

@@ -94,3 +94,42 @@ class TestPerformance(ComplaintCase):
             forty = self._count(lambda: cron(batch_size=100))
         _logger.info("Queries of one escalation batch: 10 -> %s, 40 -> %s", ten, forty)
         self.assertLessEqual(forty, ten + 2)
+
+    def test_execution_reminders_queries_constant(self):
+        """The reminders cron costs the same for 5 or 20 complaints."""
+
+        def in_execution(count):
+            complaints = self.env["helpdesk.ticket"].create(
+                [self._vals(i) for i in range(count)]
+            )
+            stage = self.stages["execution"]
+            self.env.flush_all()
+            # Straight to execution: the gates are tested elsewhere.
+            self.env.cr.execute(
+                "UPDATE helpdesk_ticket SET stage_id = %s, complaint_step = "
+                "'execution', step_entry_date = %s WHERE id IN %s",
+                [stage.id, "2026-11-20 09:00:00", tuple(complaints.ids)],
+            )
+            complaints.invalidate_recordset()
+            return complaints
+
+        cron = self.env["helpdesk.ticket"]._cron_execution_reminders
+        progress = self.env.ref("printing_complaint.activity_complaint_progress")
+        with freeze_time("2026-11-23 10:00:00"):
+            five = in_execution(5)
+            cron()  # warm
+            in_execution(5)
+            small = self._count(cron)
+            twenty = in_execution(20)
+            large = self._count(cron)
+        _logger.info("Queries of the reminders cron: 5 -> %s, 20 -> %s", small, large)
+        self.assertLessEqual(large, small + 2)
+        self.env.invalidate_all()
+        self.assertEqual(
+            len(
+                (five | twenty).activity_ids.filtered(
+                    lambda a: a.activity_type_id == progress
+                )
+            ),
+            25,
+        )
