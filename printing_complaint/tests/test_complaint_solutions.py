@@ -490,6 +490,43 @@ class TestComplaintSolutions(ComplaintCase):
         with self.assertRefused(UserError, "cancel or archive"):
             solution.sudo().unlink()
 
+    def test_access_of_other_teams_and_of_the_portal(self):
+        complaint, solution = self._solution_ready(
+            "solution_type_partial_refund", amount=80.0
+        )
+        # A sales rep of another team neither reads nor adds solutions.
+        with self.assertRefused(AccessError, "Complaint Solution"):
+            solution.with_user(self.other_rep).read(["amount"])
+        with self.assertRefused(AccessError, "create' access"):
+            self._propose(
+                complaint,
+                "solution_type_apology",
+                user=self.other_rep,
+                sale_line_ids=[],
+            )
+        # The approval chain is the complaint manager's to change.
+        with self.assertRefused(AccessError, "not allowed"):
+            self.env.ref("printing_complaint.tier_solution_finance").with_user(
+                self.sales_rep
+            ).write({"reviewer_group_id": False})
+        # A portal user of another customer sees nothing; none writes decisions
+        # through the ORM (the portal route checks the access token).
+        stranger = self.env["res.users"].create(
+            {
+                "name": "Stranger",
+                "login": "stranger_portal",
+                "email": "s@example.com",
+                "groups_id": [Command.set(self.env.ref("base.group_portal").ids)],
+            }
+        )
+        self.assertFalse(
+            self.env["printing.complaint.solution"].with_user(stranger).search([])
+        )
+        with self.assertRefused(AccessError, "access"):
+            self.env["printing.complaint.decision"].with_user(stranger).create(
+                {"ticket_id": complaint.id, "decision": "accepted"}
+            )
+
     # -- execution reminders ----------------------------------------------
     def test_progress_reminders_and_late_solutions(self):
         start = fields.Datetime.now()
