@@ -3,6 +3,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
+from odoo.tools.misc import formatLang
 
 SOLUTION_STATES = [
     ("proposed", "Proposed"),
@@ -383,7 +384,7 @@ class PrintingComplaintSolution(models.Model):
                 )
 
     def _format(self, amount):
-        return f"{amount:.2f} {self.currency_id.name}"
+        return formatLang(self.env, amount, currency_obj=self.currency_id)
 
     def _refund_lines(self):
         """The order lines a refund covers."""
@@ -403,11 +404,13 @@ class PrintingComplaintSolution(models.Model):
     def _refundable_amount(self):
         """Untaxed amount still refundable on the lines, in company currency:
         invoiced minus credit notes (ours and any other) minus the other
-        refund solutions not executed yet."""
+        refund solutions not executed yet. A server-side check: it counts
+        every invoice and credit note, also those the user may not read."""
         self.ensure_one()
-        lines = self._refund_lines()
-        invoiced = -sum(self._invoiced_lines().mapped("balance"))
-        refunds = self.env["account.move.line"].search(
+        solution = self.sudo()
+        lines = solution._refund_lines()
+        invoiced = -sum(solution._invoiced_lines().mapped("balance"))
+        refunds = solution.env["account.move.line"].search(
             [
                 ("move_id.move_type", "=", "out_refund"),
                 ("move_id.state", "!=", "cancel"),
@@ -419,17 +422,18 @@ class PrintingComplaintSolution(models.Model):
             ]
         )
         refunded = sum(refunds.mapped("balance"))
+        others = solution.search(
+            [
+                ("id", "not in", self._origin.ids),
+                ("execution", "=", "refund"),
+                ("state", "in", ("proposed", "approved", "offered", "accepted")),
+                ("ticket_id.sale_order_id", "=", solution.ticket_id.sale_order_id.id),
+            ]
+        )
         pending = sum(
-            self.search(
-                [
-                    ("id", "not in", self._origin.ids),
-                    ("execution", "=", "refund"),
-                    ("state", "in", ("proposed", "approved", "offered", "accepted")),
-                    ("ticket_id.sale_order_id", "=", self.ticket_id.sale_order_id.id),
-                ]
-            )
-            .filtered(lambda s: not s.credit_note_ids and s._refund_lines() & lines)
-            .mapped("amount")
+            others.filtered(
+                lambda s: not s.credit_note_ids and s._refund_lines() & lines
+            ).mapped("amount")
         )
         return self.currency_id.round(max(invoiced - refunded - pending, 0.0))
 
@@ -453,9 +457,7 @@ class PrintingComplaintSolution(models.Model):
     def write(self, vals):
         if "state" in vals:
             self._check_state_move(vals["state"])
-        if PRICED_FIELDS & set(vals) and not self.env.context.get(
-            "complaint_solution_reprice"
-        ):
+        if PRICED_FIELDS & set(vals):
             frozen = self.filtered(lambda s: s.state != "proposed")
             if frozen:
                 raise UserError(

@@ -151,7 +151,7 @@ class TestComplaintSolutions(ComplaintCase):
             solution.amount = 2500.01
         self.assertEqual(solution.amount, 100.0)
         # Another open refund on the same line counts too.
-        with self.assertRefused(ValidationError, "2400.00"):
+        with self.assertRefused(ValidationError, "2,400.00"):
             self._propose(complaint, "solution_type_price_reduction", amount=2401.0)
         self.assertEqual(len(complaint.solution_ids), 1)
 
