@@ -575,19 +575,20 @@ class PrintingComplaintSolution(models.Model):
                 )
             if solution.review_ids:
                 solution.restart_validation()
-        self._check_priced()
         self.request_validation()
-        for solution in self:
+        return True
+
+    def request_validation(self):
+        # Also behind base_tier_validation's own "Request Validation" button.
+        self._check_priced()
+        reviews = super().request_validation()
+        for solution in self.filtered("review_ids"):
             solution._complaint_log(
                 self.env._(
                     "Approval requested for %(solution)s.",
                     solution=solution.display_name,
                 )
             )
-        return True
-
-    def request_validation(self):
-        reviews = super().request_validation()
         self._sync_approval_activities()
         return reviews
 
