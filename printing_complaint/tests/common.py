@@ -3,7 +3,7 @@
 import base64
 from contextlib import contextmanager
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 
 # A 1x1 PNG: the photo a customer sends.
@@ -11,6 +11,76 @@ PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/"
     "PchI7wAAAABJRU5ErkJggg=="
 )
+
+
+def complaint_at_solution_step(env, rep):
+    """For browser and HTTP tests (HttpCase cannot share ComplaintCase): an
+    invoiced order of a customer and its valid complaint of the production
+    department, owned by rep, at the solution step."""
+    team = env.ref("printing_complaint.helpdesk_team_complaints")
+    team.user_ids = [Command.link(rep.id)]
+    customer = env["res.partner"].create(
+        {
+            "name": "Lotus Printing Buyer Ltd.",
+            "email": "buyer@lotus.example.com",
+            "is_company": True,
+        }
+    )
+    product = env["product.product"].create(
+        {"name": "Brochure A4", "list_price": 0.5, "invoice_policy": "order"}
+    )
+    order = env["sale.order"].create(
+        {
+            "partner_id": customer.id,
+            "user_id": rep.id,
+            "order_line": [
+                Command.create({"product_id": product.id, "product_uom_qty": 5000})
+            ],
+        }
+    )
+    order.action_confirm()
+    order._create_invoices().action_post()
+    complaint = env["helpdesk.ticket"].create(
+        {
+            "name": "Cover colour darker than the proof",
+            "description": "<p>Dark blue.</p>",
+            "team_id": team.id,
+            "partner_id": customer.id,
+            "sale_order_id": order.id,
+            "sale_line_ids": [Command.set(order.order_line.ids)],
+            "user_id": rep.id,
+            "acknowledged_date": fields.Datetime.now(),
+            "request_ids": [
+                Command.set(env.ref("printing_complaint.request_reprint").ids)
+            ],
+        }
+    )
+    env["ir.attachment"].create(
+        {
+            "name": "cover.png",
+            "raw": PNG,
+            "res_model": "helpdesk.ticket",
+            "res_id": complaint.id,
+        }
+    )
+    complaint.action_next_step()
+    complaint.write(
+        {
+            "proof_checked": True,
+            "category_id": env.ref("printing_complaint.category_colour").id,
+            "validity": "valid",
+        }
+    )
+    complaint.action_next_step()
+    complaint.write(
+        {
+            "responsibility_id": env.ref(
+                "printing_complaint.responsibility_production"
+            ).id,
+            "root_cause": "Ink density too high",
+        }
+    )
+    return complaint
 
 
 class ComplaintCase(TransactionCase):

@@ -3,6 +3,8 @@
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import complaint_at_solution_step
+
 
 @tagged("post_install", "-at_install")
 class TestFinanceSignOffTour(HttpCase):
@@ -28,63 +30,8 @@ class TestFinanceSignOffTour(HttpCase):
             )
         )
         env.ref("printing_complaint.responsibility_production").head_user_id = head
-        team = env.ref("printing_complaint.helpdesk_team_complaints")
-        team.user_ids = [Command.link(rep.id)]
-        customer = env["res.partner"].create(
-            {"name": "Lotus Printing Buyer Ltd.", "email": "buyer@lotus.example.com"}
-        )
-        product = env["product.product"].create(
-            {"name": "Brochure A4", "list_price": 0.5, "invoice_policy": "order"}
-        )
-        order = env["sale.order"].create(
-            {
-                "partner_id": customer.id,
-                "user_id": rep.id,
-                "order_line": [
-                    Command.create({"product_id": product.id, "product_uom_qty": 5000})
-                ],
-            }
-        )
-        order.action_confirm()
-        order._create_invoices().action_post()
-        complaint = env["helpdesk.ticket"].create(
-            {
-                "name": "Cover colour darker than the proof",
-                "description": "<p>Dark blue.</p>",
-                "team_id": team.id,
-                "partner_id": customer.id,
-                "sale_order_id": order.id,
-                "sale_line_ids": [Command.set(order.order_line.ids)],
-                "user_id": rep.id,
-                "acknowledged_date": "2026-11-23 09:00:00",
-            }
-        )
-        env["ir.attachment"].create(
-            {
-                "name": "cover.txt",
-                "raw": b"photo",
-                "res_model": "helpdesk.ticket",
-                "res_id": complaint.id,
-            }
-        )
-        complaint.request_ids = env.ref("printing_complaint.request_partial_refund")
-        complaint.action_next_step()
-        complaint.write(
-            {
-                "proof_checked": True,
-                "category_id": env.ref("printing_complaint.category_colour").id,
-                "validity": "valid",
-            }
-        )
-        complaint.action_next_step()
-        complaint.write(
-            {
-                "responsibility_id": env.ref(
-                    "printing_complaint.responsibility_production"
-                ).id,
-                "root_cause": "Ink density too high",
-            }
-        )
+        complaint = complaint_at_solution_step(env, rep)
+        order = complaint.sale_order_id
         solution = (
             env["printing.complaint.solution"]
             .with_user(rep)

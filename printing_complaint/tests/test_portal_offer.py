@@ -1,0 +1,127 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import http
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import complaint_at_solution_step
+
+
+@tagged("post_install", "-at_install")
+class TestPortalOffer(HttpCase):
+    """The customer answers the offer in the portal."""
+
+    def setUp(self):
+        super().setUp()
+        env = self.env
+        rep = new_test_user(
+            env,
+            login="offer_rep",
+            name="Offer Rep",
+            groups="printing_complaint.group_complaint_sales",
+        )
+        head = new_test_user(
+            env,
+            login="offer_head",
+            name="Offer Head",
+            groups="printing_complaint.group_complaint_production",
+        )
+        env.ref("printing_complaint.responsibility_production").head_user_id = head
+        self.complaint = complaint_at_solution_step(env, rep)
+        self.solution = (
+            env["printing.complaint.solution"]
+            .with_user(rep)
+            .create(
+                {
+                    "ticket_id": self.complaint.id,
+                    "type_id": env.ref("printing_complaint.solution_type_apology").id,
+                    "description": "A written apology and a QC check on blue covers",
+                }
+            )
+        )
+        self.solution.action_request_approval()
+        self.solution.with_user(head)._validate_tier()
+        self.complaint.action_send_offer()
+        self.buyer = new_test_user(
+            env,
+            login="lotus_buyer",
+            password="lotus_buyer_pw",
+            name="Lotus Buyer",
+            email="li@lotus.example.com",
+            groups="base.group_portal",
+        )
+        self.buyer.partner_id.parent_id = self.complaint.partner_id
+        self.url = f"/my/ticket/{self.complaint.id}"
+
+    def _answer(self, **data):
+        return self.url_open(
+            f"{self.url}/decision",
+            data={"csrf_token": http.Request.csrf_token(self), **data},
+        )
+
+    def test_customer_accepts_in_the_portal(self):
+        self.authenticate("lotus_buyer", "lotus_buyer_pw")
+        page = self.url_open(self.url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Apology and improvement commitment", page.text)
+        self.assertIn("complaint_decision_form", page.text)
+        # A rejection needs a note: refused, nothing recorded.
+        response = self._answer(decision="rejected", note="")
+        self.assertIn("asks for instead", response.text)
+        self.assertFalse(self.complaint.decision_ids)
+        self.assertEqual(self.complaint.complaint_step, "confirmation")
+        response = self._answer(decision="accepted", note="Fine <b>thanks</b>")
+        self.assertEqual(response.status_code, 200)
+        decision = self.complaint.decision_ids
+        self.assertEqual(decision.decision, "accepted")
+        self.assertEqual(decision.partner_id, self.buyer.partner_id)
+        self.assertEqual(
+            decision.channel_id,
+            self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web"),
+        )
+        self.assertEqual(self.complaint.complaint_step, "execution")
+        self.assertEqual(self.solution.state, "done")
+        # The customer's words are shown as text, not markup.
+        note = self.complaint.message_ids.filtered(
+            lambda m: "Customer accepted" in m.body
+        )
+        self.assertIn("&lt;b&gt;thanks&lt;/b&gt;", note.body)
+        # A second click records nothing more.
+        self._answer(decision="accepted")
+        self.assertEqual(len(self.complaint.decision_ids), 1)
+        self.assertNotIn("complaint_decision_form", self.url_open(self.url).text)
+
+    def test_other_customers_cannot_answer(self):
+        stranger = new_test_user(
+            self.env,
+            login="stranger",
+            password="stranger_pw",
+            name="Stranger",
+            email="s@example.com",
+            groups="base.group_portal",
+        )
+        stranger.partner_id.parent_id = self.env["res.partner"].create(
+            {"name": "Other Co.", "is_company": True}
+        )
+        self.authenticate("stranger", "stranger_pw")
+        page = self.url_open(self.url)
+        self.assertTrue(page.url.endswith("/my"))
+        self.assertNotIn("Apology", page.text)
+        self._answer(decision="rejected", note="Not mine but I reject")
+        self.assertFalse(self.complaint.decision_ids)
+        self.assertEqual(self.solution.state, "offered")
+
+    def test_link_with_access_token_answers_without_login(self):
+        self.authenticate(None, None)
+        token = self.complaint.access_token
+        self.assertTrue(token)
+        page = self.url_open(f"{self.url}?access_token={token}")
+        self.assertIn("complaint_decision_form", page.text)
+        self._answer(decision="rejected", note="We want a reprint", access_token=token)
+        decision = self.complaint.decision_ids
+        self.assertEqual(decision.decision, "rejected")
+        self.assertEqual(decision.partner_id, self.complaint.partner_id)
+        self.assertEqual(self.complaint.complaint_step, "solution")
+        # A wrong token changes nothing.
+        response = self._answer(decision="accepted", access_token="wrong")
+        self.assertTrue(response.url.endswith("/my") or "/web/login" in response.url)
+        self.assertEqual(len(self.complaint.decision_ids), 1)
