@@ -48,11 +48,13 @@ def _metadata(wheel):
 
 def test_base_addon_wheel(wheels):
     version, requires, files = _metadata(wheels["odoo_addon_printing_complaint"])
-    assert version.startswith("18.0.1.1.0")
+    assert version.startswith("18.0.1.2.0")
     assert requires == [
         "odoo-addon-base_tier_validation==18.0.*",
         "odoo-addon-helpdesk_mgmt==18.0.*",
+        "odoo-addon-helpdesk_mgmt_rating==18.0.*",
         "odoo-addon-helpdesk_type==18.0.*",
+        "odoo-addon-mgmtsystem_action_efficacy==18.0.*",
         "odoo==18.0.*",
     ]
     assert "odoo/addons/printing_complaint/__manifest__.py" in files

@@ -20,5 +20,6 @@ from . import tier_review
 from . import account_move
 from . import account_move_line
 from . import loyalty_program
+from . import mgmtsystem_action
 from . import res_config_settings
 from . import helpdesk_ticket

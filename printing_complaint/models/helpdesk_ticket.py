@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext
 
 from .helpdesk_ticket_stage import ALLOWED_MOVES, COMPLAINT_STEPS, FEEDBACK_MOVES
@@ -222,9 +222,81 @@ class HelpdeskTicket(models.Model):
         string="Solutions carried out", compute="_compute_execution_done"
     )
     closure_confirmed = fields.Boolean(
-        string="Customer confirmed closure", tracking=True
+        string="Customer confirmed closure", tracking=True, copy=False
     )
-    closure_summary = fields.Text()
+    closure_confirmed_date = fields.Datetime(
+        string="Closure confirmed on", readonly=True, copy=False
+    )
+    closure_channel_id = fields.Many2one(
+        "helpdesk.ticket.channel",
+        string="Closure confirmed through",
+        copy=False,
+    )
+    closure_summary = fields.Text(copy=False)
+    lessons_learned = fields.Text(
+        copy=False, help="What the company learned, shared with the teams."
+    )
+    reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False)
+
+    # ------------------------------------------------------------------
+    # Corrective and preventive actions, long-term follow-up
+    # ------------------------------------------------------------------
+    capa_action_ids = fields.Many2many(
+        "mgmtsystem.action",
+        "printing_complaint_action_rel",
+        "ticket_id",
+        "action_id",
+        string="Actions",
+        help="Containment, corrective, preventive and improvement actions.",
+    )
+    capa_action_count = fields.Integer(compute="_compute_capa_action_count")
+    is_batch_fault = fields.Boolean(
+        string="Batch fault",
+        tracking=True,
+        help="The fault may affect the whole batch: stock, goods in transit and "
+        "goods at customers are contained.",
+    )
+    follow_up_until = fields.Date(
+        string="Long-term follow-up until",
+        tracking=True,
+        copy=False,
+        help="Major complaints: periodic checks until this date.",
+    )
+    follow_up_next_date = fields.Date(string="Next follow-up check", copy=False)
+
+    # ------------------------------------------------------------------
+    # Recurrence
+    # ------------------------------------------------------------------
+    earlier_complaint_ids = fields.Many2many(
+        "helpdesk.ticket",
+        string="Earlier complaints",
+        compute="_compute_earlier_complaint_ids",
+        help="Complaints of the same customer, product or defect category "
+        "within the company's recurrence window.",
+    )
+    earlier_complaint_count = fields.Integer(compute="_compute_earlier_complaint_ids")
+    recurrence_of_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Repeats",
+        compute="_compute_recurrence_of_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        copy=False,
+        tracking=True,
+        help="The earlier complaint whose root cause this one repeats (same "
+        "defect category and 6M cause, same customer or product, within the "
+        "recurrence window).",
+    )
+    is_repeat_cause = fields.Boolean(
+        string="Recurring root cause",
+        compute="_compute_is_repeat_cause",
+        store=True,
+    )
+    recurrence_action_ids = fields.Many2many(
+        related="recurrence_of_id.capa_action_ids",
+        string="Actions of the earlier complaint",
+    )
 
     # ------------------------------------------------------------------
     # Lifecycle
@@ -356,6 +428,85 @@ class HelpdeskTicket(models.Model):
                 lambda r, t=ticket: r.res_id in t.solution_ids.ids
             )
 
+    @api.depends("capa_action_ids")
+    def _compute_capa_action_count(self):
+        for ticket in self:
+            ticket.capa_action_count = len(ticket.capa_action_ids)
+
+    def _recurrence_window_start(self):
+        self.ensure_one()
+        reference = self.received_date or self.create_date or fields.Datetime.now()
+        return reference - timedelta(days=self.company_id.complaint_recurrence_days)
+
+    def _earlier_complaints_domain(self):
+        """Complaints received before this one, in the recurrence window."""
+        self.ensure_one()
+        reference = self.received_date or self.create_date or fields.Datetime.now()
+        return [
+            ("is_complaint", "=", True),
+            ("id", "!=", self._origin.id or 0),
+            ("company_id", "=", self.company_id.id),
+            ("received_date", ">=", self._recurrence_window_start()),
+            ("received_date", "<=", reference),
+        ]
+
+    @api.depends(
+        "commercial_partner_id",
+        "sale_line_ids",
+        "category_id",
+        "received_date",
+        "company_id.complaint_recurrence_days",
+    )
+    def _compute_earlier_complaint_ids(self):
+        for ticket in self:
+            if not ticket.is_complaint:
+                ticket.earlier_complaint_ids = False
+                ticket.earlier_complaint_count = 0
+                continue
+            alike = [
+                ("commercial_partner_id", "=", ticket.commercial_partner_id.id or 0),
+                ("sale_line_ids.product_id", "in", ticket.product_ids.ids),
+                ("category_id", "=", ticket.category_id.id or 0),
+            ]
+            earlier = self.search(
+                [*ticket._earlier_complaints_domain(), "|", "|", *alike],
+                order="received_date desc",
+            )
+            ticket.earlier_complaint_ids = earlier
+            ticket.earlier_complaint_count = len(earlier)
+
+    @api.depends("category_id", "cause_category", "commercial_partner_id")
+    def _compute_recurrence_of_id(self):
+        """A complaint repeats an earlier root cause when an earlier complaint
+        of the same customer or product, in the window, had the same defect
+        category and the same 6M cause."""
+        for ticket in self:
+            if ticket.recurrence_of_id or not (
+                ticket.is_complaint and ticket.category_id and ticket.cause_category
+            ):
+                continue
+            ticket.recurrence_of_id = self.search(
+                [
+                    *ticket._earlier_complaints_domain(),
+                    ("category_id", "=", ticket.category_id.id),
+                    ("cause_category", "=", ticket.cause_category),
+                    "|",
+                    (
+                        "commercial_partner_id",
+                        "=",
+                        ticket.commercial_partner_id.id or 0,
+                    ),
+                    ("sale_line_ids.product_id", "in", ticket.product_ids.ids),
+                ],
+                order="received_date desc",
+                limit=1,
+            )
+
+    @api.depends("recurrence_of_id")
+    def _compute_is_repeat_cause(self):
+        for ticket in self:
+            ticket.is_repeat_cause = bool(ticket.recurrence_of_id)
+
     @api.depends("decision_ids.decision")
     def _compute_customer_decision(self):
         for ticket in self:
@@ -432,6 +583,31 @@ class HelpdeskTicket(models.Model):
                         "Order %(order)s belongs to another customer.",
                         order=order.name,
                     )
+                )
+
+    @api.constrains("follow_up_until", "severity", "is_safety")
+    def _check_follow_up_of_major(self):
+        for ticket in self:
+            if ticket.follow_up_until and not (
+                ticket.severity == "major" or ticket.is_safety
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Only major and safety complaints are put under "
+                        "long-term follow-up."
+                    )
+                )
+
+    @api.constrains("recurrence_of_id")
+    def _check_recurrence_is_earlier(self):
+        for ticket in self.filtered("recurrence_of_id"):
+            if ticket.recurrence_of_id == ticket or (
+                ticket.recurrence_of_id.received_date
+                and ticket.received_date
+                and ticket.recurrence_of_id.received_date > ticket.received_date
+            ):
+                raise ValidationError(
+                    self.env._("A complaint repeats an earlier complaint only.")
                 )
 
     @api.constrains("quantity_affected", "measured_deviation")
@@ -749,8 +925,10 @@ class HelpdeskTicket(models.Model):
         return checks
 
     def _gate_solution(self, target):
+        # Solutions done before a reopening stay done; the new round offers
+        # new ones.
         live = self.solution_ids.filtered(
-            lambda s: s.state not in ("cancelled", "rejected")
+            lambda s: s.state not in ("cancelled", "rejected", "done")
         )
         return [
             (self.responsibility_id, self.env._("the responsibility type")),
@@ -787,11 +965,36 @@ class HelpdeskTicket(models.Model):
     def _gate_closure(self, target):
         return [
             (
+                all(
+                    s.state in ("done", "cancelled", "rejected")
+                    for s in self.solution_ids
+                ),
+                self.env._("every solution done or cancelled"),
+            ),
+            (
                 self.closure_confirmed,
                 self.env._("the customer's confirmation of closure"),
             ),
-            (self.root_cause, self.env._("the root cause")),
+            (self.root_cause, self.env._("the final root cause")),
             (self.closure_summary, self.env._("the closure summary")),
+            (self.lessons_learned, self.env._("the lessons learned")),
+            (
+                self.capa_action_ids,
+                self.env._("the corrective or preventive actions filed"),
+            ),
+        ]
+
+    def _gate_closed(self, target):
+        """Only a manager reopens a closed complaint, with a reason (see
+        the reopen wizard)."""
+        return [
+            (
+                self.env.context.get("complaint_reopen_reason")
+                and self.env.user.has_group(
+                    "printing_complaint.group_complaint_manager"
+                ),
+                self.env._("a complaint manager's reason to reopen it"),
+            )
         ]
 
     # ------------------------------------------------------------------
@@ -1117,6 +1320,216 @@ class HelpdeskTicket(models.Model):
         self.filtered(lambda t: not t.acknowledged_date).write(
             {"acknowledged_date": fields.Datetime.now()}
         )
+        return True
+
+    # ------------------------------------------------------------------
+    # Closure, rating, reopening
+    # ------------------------------------------------------------------
+    def action_confirm_closure(self, channel=None):
+        """The customer confirmed that the complaint can be closed (told to
+        the rep, or in the portal)."""
+        for ticket in self:
+            if ticket.complaint_step != "closure":
+                raise UserError(
+                    self.env._(
+                        "%(number)s is not at the closure step.", number=ticket.number
+                    )
+                )
+            ticket.write(
+                {
+                    "closure_confirmed": True,
+                    "closure_confirmed_date": fields.Datetime.now(),
+                    "closure_channel_id": (channel or ticket.channel_id).id,
+                }
+            )
+        return True
+
+    def action_record_rating(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Customer's rating"),
+            "res_model": "printing.complaint.rating.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def _complaint_apply_rating(self, score, feedback, channel_name, token=None):
+        """Record the customer's 1-5 satisfaction on the closure's rating
+        (the one of the link in the closure email, or a new one)."""
+        self.ensure_one()
+        if self.complaint_step != "closed" or self.feedback_type != "complaint":
+            raise UserError(self.env._("A complaint is rated once it is closed."))
+        if score not in range(1, 6):
+            raise UserError(self.env._("A rating is a score from 1 to 5."))
+        token = token or self._rating_get_access_token()
+        feedback = (feedback or "").strip()
+        if channel_name:
+            feedback = self.env._(
+                "(%(channel)s) %(feedback)s", channel=channel_name, feedback=feedback
+            ).strip()
+        return self.rating_apply(score, token=token, feedback=feedback)
+
+    def action_reopen(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reopen the complaint"),
+            "res_model": "printing.complaint.reopen.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def _complaint_reopen(self, reason):
+        """Reopen a closed complaint: back to the solution step (verification
+        for one closed as not valid), its history and ratings kept."""
+        self.ensure_one()
+        if not self.env.user.has_group("printing_complaint.group_complaint_manager"):
+            raise AccessError(
+                self.env._("Only a complaint manager reopens a closed complaint.")
+            )
+        if self.complaint_step != "closed" or self.feedback_type != "complaint":
+            raise UserError(self.env._("Only a closed complaint can be reopened."))
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for reopening."))
+        target = "solution" if self.validity == "valid" else "verification"
+        self.with_context(complaint_reopen_reason=reason).write(
+            {
+                "stage_id": self._complaint_stage(target).id,
+                "closure_confirmed": False,
+                "closure_confirmed_date": False,
+                "reopen_count": self.reopen_count + 1,
+            }
+        )
+        self.message_post(
+            body=self.env._("Complaint reopened: %(reason)s", reason=reason),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    # ------------------------------------------------------------------
+    # Corrective and preventive actions
+    # ------------------------------------------------------------------
+    def action_view_capa_actions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "printing_complaint.action_improvement_list"
+        )
+        action["domain"] = [("complaint_ids", "in", self.ids)]
+        action["context"] = {
+            "default_complaint_ids": [fields.Command.set(self.ids)],
+            "default_department": self.responsible_department,
+            "default_user_id": (self.responsible_user_id or self.env.user).id,
+            "default_company_id": self.company_id.id,
+        }
+        return action
+
+    def action_plan_containment(self):
+        """Batch fault: contain stock, goods in transit and goods at customers
+        within the company's working days, and plan the permanent correction."""
+        Action = self.env["mgmtsystem.action"]
+        for ticket in self:
+            if not ticket.is_batch_fault:
+                raise UserError(
+                    self.env._(
+                        "Mark %(number)s as a batch fault first.", number=ticket.number
+                    )
+                )
+            planned = ticket.capa_action_ids.filtered("containment_scope")
+            if planned:
+                raise UserError(
+                    self.env._(
+                        "The containment of %(number)s is already planned.",
+                        number=ticket.number,
+                    )
+                )
+            Action.create(ticket._containment_actions_vals())
+        return True
+
+    def _containment_actions_vals(self):
+        self.ensure_one()
+        company = self.company_id
+        owner = self.responsible_user_id or self.user_id or self.env.user
+        common = {
+            "complaint_ids": [fields.Command.set(self.ids)],
+            "company_id": company.id,
+            "user_id": owner.id,
+            "department": self.responsible_department,
+        }
+        scopes = dict(
+            self.env["mgmtsystem.action"]
+            ._fields["containment_scope"]
+            ._description_selection(self.env)
+        )
+        containment_deadline = company._complaint_plan_working_days(
+            company.complaint_containment_days
+        )
+        vals_list = [
+            dict(
+                common,
+                name=self.env._(
+                    "%(number)s: contain %(scope)s",
+                    number=self.number,
+                    scope=scopes[scope].lower(),
+                ),
+                type_action="immediate",
+                containment_scope=scope,
+                date_deadline=containment_deadline,
+            )
+            for scope in ("stock", "transit", "customer")
+        ]
+        vals_list.append(
+            dict(
+                common,
+                name=self.env._(
+                    "%(number)s: permanent corrective action", number=self.number
+                ),
+                type_action="correction",
+                date_deadline=company._complaint_plan_working_days(
+                    company.complaint_corrective_days
+                ),
+            )
+        )
+        return vals_list
+
+    @api.model
+    def _cron_follow_up_checks(self):
+        """Major complaints under long-term follow-up: a check activity for
+        the owner at each interval until the follow-up date."""
+        today = fields.Date.context_today(self)
+        due = self.search(
+            [
+                ("follow_up_until", ">=", today),
+                "|",
+                ("follow_up_next_date", "<=", today),
+                ("follow_up_next_date", "=", False),
+            ]
+        )
+        activity_type = self.env.ref("printing_complaint.activity_complaint_follow_up")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": ticket.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary,
+                    "user_id": (ticket.user_id or ticket.team_id.user_id).id
+                    or self.env.uid,
+                    "date_deadline": today,
+                }
+                for ticket in due
+            ]
+        )
+        for interval, tickets in due.grouped(
+            lambda t: t.company_id.complaint_follow_up_interval
+        ).items():
+            tickets.write({"follow_up_next_date": today + timedelta(days=interval)})
         return True
 
     # ------------------------------------------------------------------

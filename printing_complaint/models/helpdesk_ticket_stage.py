@@ -16,7 +16,7 @@ COMPLAINT_STEPS = [
 
 # The moves the process allows: forward one step, the loop back from a
 # customer's rejection to the solution step, and closing a complaint judged
-# not valid (or a duplicate) at verification.
+# not valid (or a duplicate) at verification, and a manager's reopening.
 ALLOWED_MOVES = {
     "registered": {"verification", "closed"},  # closed: a merged duplicate
     "verification": {"solution", "closed"},
@@ -24,7 +24,9 @@ ALLOWED_MOVES = {
     "confirmation": {"execution", "solution"},
     "execution": {"closure"},
     "closure": {"closed"},
-    "closed": set(),
+    # reopened by a manager, with a reason: a valid complaint goes back to
+    # the solution step, one closed as not valid back to verification
+    "closed": {"solution", "verification"},
 }
 # Praise and suggestions are answered and closed.
 FEEDBACK_MOVES = {"registered": {"closed"}, "closed": set()}

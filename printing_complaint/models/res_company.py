@@ -1,5 +1,7 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time, timedelta
+
 from odoo import api, fields, models
 
 
@@ -39,7 +41,48 @@ class ResCompany(models.Model):
         "the customer how things progress at this interval.",
     )
 
+    # Closure and improvement (see the domain: containment within 3 working
+    # days, permanent correction within 2 weeks, verification after 3 months)
+    complaint_containment_days = fields.Integer(
+        string="Containment within (working days)",
+        default=3,
+        help="Batch faults: stock, goods in transit and goods at customers are "
+        "contained within this many working days.",
+    )
+    complaint_corrective_days = fields.Integer(
+        string="Permanent correction within (working days)",
+        default=10,
+        help="Batch faults: the permanent corrective action is due within this "
+        "many working days (10 = two weeks).",
+    )
+    complaint_verification_days = fields.Integer(
+        string="Effectiveness check after (days)",
+        default=90,
+        help="A corrective action's effectiveness is verified this many days "
+        "after it is done (on the next working day).",
+    )
+    complaint_recurrence_days = fields.Integer(
+        string="Recurrence window (days)",
+        default=365,
+        help="Earlier complaints of the same customer, product or defect "
+        "category within this window are shown at registration.",
+    )
+    complaint_follow_up_interval = fields.Integer(
+        string="Long-term follow-up every (days)",
+        default=30,
+        help="Major complaints under long-term follow-up get a check activity "
+        "at this interval.",
+    )
+
     _sql_constraints = (
+        (
+            "complaint_improvement_delays_positive",
+            "CHECK(complaint_containment_days > 0 AND complaint_corrective_days > 0 "
+            "AND complaint_verification_days > 0 AND complaint_recurrence_days > 0 "
+            "AND complaint_follow_up_interval > 0)",
+            "The containment, correction, verification, recurrence and "
+            "follow-up delays are positive numbers of days.",
+        ),
         (
             "complaint_progress_interval_positive",
             "CHECK(complaint_progress_interval > 0)",
@@ -51,6 +94,29 @@ class ResCompany(models.Model):
             "The director's approval threshold cannot be negative.",
         ),
     )
+
+    def _complaint_plan_working_days(self, days, start=None):
+        """The date days working days after the day of start, in the
+        company's working schedule (calendar days when it has none)."""
+        self.ensure_one()
+        first = fields.Date.to_date(start or fields.Date.context_today(self))
+        first += timedelta(days=1)
+        calendar = self.resource_calendar_id
+        if not calendar:
+            return first + timedelta(days=days - 1)
+        start_dt = datetime.combine(first, time.min)
+        return fields.Date.to_date(
+            calendar.plan_days(days, start_dt, compute_leaves=True)
+        )
+
+    def _complaint_next_working_day(self, day):
+        """day itself when it is a working day, else the next one."""
+        self.ensure_one()
+        calendar = self.resource_calendar_id
+        if not calendar:
+            return day
+        start = datetime.combine(day, time.min)
+        return fields.Date.to_date(calendar.plan_days(1, start, compute_leaves=True))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -17,3 +17,18 @@ class ResConfigSettings(models.TransientModel):
     complaint_qc_user_id = fields.Many2one(
         related="company_id.complaint_qc_user_id", readonly=False
     )
+    complaint_containment_days = fields.Integer(
+        related="company_id.complaint_containment_days", readonly=False
+    )
+    complaint_corrective_days = fields.Integer(
+        related="company_id.complaint_corrective_days", readonly=False
+    )
+    complaint_verification_days = fields.Integer(
+        related="company_id.complaint_verification_days", readonly=False
+    )
+    complaint_recurrence_days = fields.Integer(
+        related="company_id.complaint_recurrence_days", readonly=False
+    )
+    complaint_follow_up_interval = fields.Integer(
+        related="company_id.complaint_follow_up_interval", readonly=False
+    )

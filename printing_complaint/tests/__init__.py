@@ -8,3 +8,4 @@ from . import test_web_client
 from . import test_complaint_solutions
 from . import test_finance_tour
 from . import test_portal_offer
+from . import test_complaint_closure

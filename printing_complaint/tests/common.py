@@ -297,6 +297,31 @@ class ComplaintCase(TransactionCase):
         for line in order.order_line:
             line.qty_delivered = line.product_uom_qty
 
+    # -- closure and actions -----------------------------------------------
+    def _file_action(self, complaint, kind="correction", user=None, **values):
+        """QC files an action of the complaint, owned by production."""
+        vals = {
+            "name": "Check the ink density at press start",
+            "type_action": kind,
+            "complaint_ids": [Command.set(complaint.ids)],
+            "user_id": self.production_head.id,
+            "date_deadline": fields.Date.add(fields.Date.today(), days=10),
+        }
+        vals.update(values)
+        Action = self.env["mgmtsystem.action"].with_user(user or self.qc_user)
+        return Action.create(vals).sudo(False)
+
+    def _closure_complete(self, complaint, summary="Done"):
+        """Actions filed, the customer's confirmation, summary and lessons."""
+        self._file_action(complaint)
+        complaint.action_confirm_closure()
+        complaint.write(
+            {
+                "closure_summary": summary,
+                "lessons_learned": "Measure the density on the first sheets",
+            }
+        )
+
     def _complaint_vals(self, **values):
         vals = {
             "name": "Colour of the cover is off",

@@ -143,9 +143,7 @@ class TestComplaintLifecycle(ComplaintCase):
                 "closure",
                 "closed",
                 "confirmation of closure",
-                lambda c: c.write(
-                    {"closure_confirmed": True, "closure_summary": "Done"}
-                ),
+                self._closure_complete,
             ),
         ]
         complaint.action_next_step()
@@ -261,7 +259,7 @@ class TestComplaintLifecycle(ComplaintCase):
         self.assertEqual(complaint.complaint_step, "execution")
         self._carry_out(complaint)
         self._next(complaint)
-        complaint.write({"closure_confirmed": True, "closure_summary": "Reprinted"})
+        self._closure_complete(complaint, summary="Reprinted")
         self._next(complaint)
         self.assertEqual(complaint.complaint_step, "closed")
         self.assertTrue(complaint.closed)

@@ -1,0 +1,3 @@
+from . import printing_complaint_effectiveness_wizard
+from . import printing_complaint_rating_wizard
+from . import printing_complaint_reopen_wizard
