@@ -9,3 +9,5 @@ from . import test_complaint_solutions
 from . import test_finance_tour
 from . import test_portal_offer
 from . import test_complaint_closure
+from . import test_portal_closure
+from . import test_closure_tour

@@ -83,6 +83,41 @@ def complaint_at_solution_step(env, rep):
     return complaint
 
 
+def complaint_at_closure_step(env, rep, head):
+    """For browser and HTTP tests: a complaint whose apology was approved by
+    the department head, accepted by the customer and carried out, at the
+    closure step; QC filed its corrective action."""
+    env.ref("printing_complaint.responsibility_production").head_user_id = head
+    complaint = complaint_at_solution_step(env, rep)
+    solution = (
+        env["printing.complaint.solution"]
+        .with_user(rep)
+        .create(
+            {
+                "ticket_id": complaint.id,
+                "type_id": env.ref("printing_complaint.solution_type_apology").id,
+                "description": "A written apology and a QC check on blue covers",
+            }
+        )
+    )
+    solution.action_request_approval()
+    solution.with_user(head)._validate_tier()
+    complaint.action_send_offer()
+    env["printing.complaint.decision"].create(
+        {"ticket_id": complaint.id, "decision": "accepted", "note": "Fine"}
+    )
+    complaint.action_next_step()
+    env["mgmtsystem.action"].create(
+        {
+            "name": "Measure the ink density on the first sheets",
+            "type_action": "correction",
+            "complaint_ids": [Command.set(complaint.ids)],
+            "user_id": head.id,
+        }
+    )
+    return complaint
+
+
 class ComplaintCase(TransactionCase):
     """A printing company with a working week, an order, and the roles."""
 
