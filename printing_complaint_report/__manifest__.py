@@ -3,7 +3,7 @@
 {
     "name": "Printing Complaints - Reports",
     "summary": "PDF forms, XLSX exports and analysis of printing complaints",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Printing Complaint contributors",
@@ -13,6 +13,15 @@
         "printing_complaint",
         "report_xlsx",
     ],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "report/complaint_reports.xml",
+        "report/complaint_pdf_templates.xml",
+        "wizards/printing_complaint_analysis_wizard_views.xml",
+        "views/printing_complaint_dashboard_views.xml",
+        "views/complaint_analysis_views.xml",
+        "views/res_config_settings_views.xml",
+        "data/ir_cron_data.xml",
+    ],
     "installable": True,
 }

@@ -1,1 +1,3 @@
 from . import test_install
+from . import test_xlsx
+from . import test_pdf

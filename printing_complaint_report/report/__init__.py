@@ -1,0 +1,2 @@
+from . import complaint_ledger_xlsx
+from . import complaint_analysis_xlsx

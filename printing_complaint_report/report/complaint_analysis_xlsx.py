@@ -1,0 +1,276 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ComplaintAnalysisXlsx(models.AbstractModel):
+    """The analysis workbook of a period: one sheet per question management
+    asks. Every figure comes from printing.complaint.analysis (computed in
+    the database); this class only lays them out."""
+
+    _name = "report.printing_complaint_report.complaint_analysis_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Complaint analysis workbook (XLSX)"
+
+    def _formats(self, workbook):
+        currency = self.env.company.currency_id
+        return {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "header": workbook.add_format(
+                {"bold": True, "bg_color": "#DDEBF7", "border": 1}
+            ),
+            "percent": workbook.add_format({"num_format": "0.0%"}),
+            "number": workbook.add_format({"num_format": "#,##0.00"}),
+            "hours": workbook.add_format({"num_format": "0.0"}),
+            "money": workbook.add_format(
+                {"num_format": self._report_xlsx_currency_format(currency)}
+            ),
+            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+        }
+
+    def _write_table(self, sheet, row, headers, rows, formats, kinds):
+        """Write a header and rows from row; return the next free row."""
+        sheet.write_row(row, 0, headers, formats["header"])
+        for values in rows:
+            row += 1
+            for col, (kind, value) in enumerate(zip(kinds, values, strict=True)):
+                if value is None or value is False:
+                    continue
+                if kind == "text":
+                    sheet.write_string(row, col, str(value))
+                elif kind == "date":
+                    sheet.write_datetime(row, col, value, formats["date"])
+                else:
+                    sheet.write_number(row, col, value, formats.get(kind))
+        return row + 2
+
+    def generate_xlsx_report(self, workbook, data, wizards):
+        period = wizards[:1]
+        date_from, date_to = period.date_from, period.date_to
+        Analysis = self.env["printing.complaint.analysis"]
+        formats = self._formats(workbook)
+        self._sheet_summary(workbook, formats, Analysis, date_from, date_to)
+        self._sheet_counts(workbook, formats, Analysis, date_from, date_to)
+        self._sheet_times(workbook, formats, Analysis, date_from, date_to)
+        self._sheet_satisfaction(workbook, formats, Analysis, date_from, date_to)
+        self._sheet_costs(workbook, formats, Analysis, date_from, date_to)
+        self._sheet_pareto(workbook, formats, Analysis, date_from, date_to)
+        self._sheet_recurring(workbook, formats, Analysis, date_from, date_to)
+        self._sheet_actions(workbook, formats, Analysis)
+
+    def _sheet_summary(self, workbook, formats, Analysis, date_from, date_to):
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Summary"))
+        sheet.set_column(0, 0, 32)
+        sheet.set_column(1, 1, 16)
+        sheet.write(0, 0, _("Complaint analysis"), formats["title"])
+        sheet.write(1, 0, _("From"))
+        sheet.write_datetime(1, 1, date_from, formats["date"])
+        sheet.write(2, 0, _("To"))
+        sheet.write_datetime(2, 1, date_to, formats["date"])
+        summary = Analysis._summary(date_from, date_to)
+        rows = [
+            (_("Complaints received"), summary["count"], None),
+            (_("Valid"), summary["valid"], None),
+            (_("Closed"), summary["closed"], None),
+            (_("Solution cost"), summary["cost"], "money"),
+            (_("Average satisfaction (1-5)"), summary["satisfaction"], "number"),
+        ]
+        for offset, (label, value, kind) in enumerate(rows, start=4):
+            sheet.write_string(offset, 0, label)
+            sheet.write_number(offset, 1, value, formats.get(kind))
+        sheet.write_string(
+            11,
+            0,
+            _("Generated on %(date)s", date=fields.Date.context_today(self)),
+        )
+
+    def _sheet_counts(self, workbook, formats, Analysis, date_from, date_to):
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Counts"))
+        sheet.set_column(0, 0, 36)
+        sheet.set_column(1, 2, 12)
+        dimensions = [
+            (_("Type"), "type_id"),
+            (_("Category"), "category_id"),
+            (_("Responsibility"), "responsibility_id"),
+            (_("Severity"), "severity"),
+            (_("Customer"), "commercial_partner_id"),
+            (_("Salesperson"), "user_id"),
+        ]
+        row = 0
+        kinds = ("text", "number", "percent")
+        for title, groupby in dimensions:
+            rows = Analysis._count_by(date_from, date_to, groupby)
+            row = self._write_table(
+                sheet, row, [title, _("Complaints"), _("Share")], rows, formats, kinds
+            )
+        rows = Analysis._count_by_product(date_from, date_to)
+        self._write_table(
+            sheet,
+            row,
+            [_("Product"), _("Complaints"), _("Share")],
+            rows,
+            formats,
+            kinds,
+        )
+
+    def _sheet_times(self, workbook, formats, Analysis, date_from, date_to):
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Step times"))
+        sheet.set_column(0, 0, 36)
+        sheet.set_column(1, 3, 16)
+        self._write_table(
+            sheet,
+            0,
+            [_("Step"), _("Steps done"), _("On time"), _("Average working hours")],
+            Analysis._step_times(date_from, date_to),
+            formats,
+            ("text", "number", "percent", "hours"),
+        )
+
+    def _sheet_satisfaction(self, workbook, formats, Analysis, date_from, date_to):
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Satisfaction"))
+        sheet.set_column(0, 2, 16)
+        self._write_table(
+            sheet,
+            0,
+            [_("Month"), _("Ratings"), _("Average (1-5)")],
+            Analysis._satisfaction_by_month(date_from, date_to),
+            formats,
+            ("date", "number", "number"),
+        )
+
+    def _sheet_costs(self, workbook, formats, Analysis, date_from, date_to):
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Solution cost"))
+        sheet.set_column(0, 1, 30)
+        sheet.set_column(2, 4, 16)
+        self._write_table(
+            sheet,
+            0,
+            [
+                _("Responsibility"),
+                _("Solution type"),
+                _("Solutions"),
+                _("Cost"),
+                _("Amount to the customer"),
+            ],
+            Analysis._cost_by_responsibility_and_type(date_from, date_to),
+            formats,
+            ("text", "text", "number", "money", "money"),
+        )
+
+    def _sheet_pareto(self, workbook, formats, Analysis, date_from, date_to):
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Pareto"))
+        sheet.set_column(0, 0, 36)
+        sheet.set_column(1, 3, 14)
+        rows = Analysis._pareto_of_categories(date_from, date_to)
+        self._write_table(
+            sheet,
+            0,
+            [_("Defect category"), _("Complaints"), _("Share"), _("Cumulative")],
+            rows,
+            formats,
+            ("text", "number", "percent", "percent"),
+        )
+        if not rows:
+            return
+        name = sheet.get_name()
+        last = len(rows)
+        chart = workbook.add_chart({"type": "column"})
+        chart.add_series(
+            {
+                "name": _("Complaints"),
+                "categories": [name, 1, 0, last, 0],
+                "values": [name, 1, 1, last, 1],
+            }
+        )
+        line = workbook.add_chart({"type": "line"})
+        line.add_series(
+            {
+                "name": _("Cumulative"),
+                "categories": [name, 1, 0, last, 0],
+                "values": [name, 1, 3, last, 3],
+                "y2_axis": True,
+                "marker": {"type": "circle"},
+            }
+        )
+        chart.combine(line)
+        chart.set_title({"name": _("Pareto of defect categories")})
+        chart.set_y_axis({"name": _("Complaints")})
+        line.set_y2_axis({"name": _("Cumulative"), "max": 1, "num_format": "0%"})
+        chart.set_legend({"position": "bottom"})
+        sheet.insert_chart(1, 5, chart, {"x_scale": 1.5, "y_scale": 1.3})
+
+    def _sheet_recurring(self, workbook, formats, Analysis, date_from, date_to):
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Recurring"))
+        sheet.set_column(0, 6, 20)
+        labels = Analysis._labels("helpdesk.ticket", "cause_category")
+        complaints = Analysis._recurring(date_from, date_to)
+        self._write_table(
+            sheet,
+            0,
+            [
+                _("Complaint"),
+                _("Received on"),
+                _("Customer"),
+                _("Category"),
+                _("6M category"),
+                _("Repeats"),
+                _("Root cause"),
+            ],
+            [
+                (
+                    complaint.number,
+                    complaint.received_date,
+                    complaint.commercial_partner_id.name,
+                    complaint.category_id.name,
+                    labels.get(complaint.cause_category),
+                    complaint.recurrence_of_id.number,
+                    complaint.root_cause,
+                )
+                for complaint in complaints
+            ],
+            formats,
+            ("text", "date", "text", "text", "text", "text", "text"),
+        )
+
+    def _sheet_actions(self, workbook, formats, Analysis):
+        _ = self.env._
+        sheet = workbook.add_worksheet(_("Open actions"))
+        sheet.set_column(0, 7, 20)
+        kinds = Analysis._labels("mgmtsystem.action", "type_action")
+        actions = Analysis._open_actions()
+        self._write_table(
+            sheet,
+            0,
+            [
+                _("Reference"),
+                _("Action"),
+                _("Kind"),
+                _("Complaints"),
+                _("Department"),
+                _("Owner"),
+                _("Deadline"),
+                _("Overdue"),
+            ],
+            [
+                (
+                    action.reference,
+                    action.name,
+                    kinds.get(action.type_action),
+                    ", ".join(action.complaint_ids.mapped("number")),
+                    action.department,
+                    action.user_id.name,
+                    action.date_deadline,
+                    _("Yes") if action.is_overdue else _("No"),
+                )
+                for action in actions
+            ],
+            formats,
+            ("text", "text", "text", "text", "text", "text", "date", "text"),
+        )

@@ -1,0 +1,256 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import models
+from odoo.tools import SQL
+
+# The steps whose working hours the ledger shows, in order.
+LEDGER_STEPS = (
+    "registered",
+    "verification",
+    "solution",
+    "confirmation",
+    "execution",
+    "closure",
+)
+
+
+class ComplaintLedgerXlsx(models.AbstractModel):
+    """One row per complaint of the selection: every intake, classification,
+    responsibility, solution cost, time and rating column. The rows come from
+    one SQL query over the complaints the user may read (record rules
+    applied), written row by row in constant memory."""
+
+    _name = "report.printing_complaint_report.complaint_ledger_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Complaint ledger (XLSX)"
+
+    def get_workbook_options(self):
+        return {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
+
+    def _ledger_columns(self):
+        """(SQL expression, header, kind) of each column; kind picks the
+        cell format and how the value is shown."""
+        _ = self.env._
+        lang = self.env.lang or "en_US"
+
+        def jsonb(alias, column="name"):
+            return SQL(
+                "COALESCE(%s->>%s, %s->>'en_US')",
+                SQL.identifier(alias, column),
+                lang,
+                SQL.identifier(alias, column),
+            )
+
+        hours = [
+            (SQL.identifier("hist", f"hours_{step}"), header, "hours")
+            for step, header in zip(
+                LEDGER_STEPS,
+                (
+                    _("Hours: registration"),
+                    _("Hours: verification"),
+                    _("Hours: solution"),
+                    _("Hours: confirmation"),
+                    _("Hours: execution"),
+                    _("Hours: closure"),
+                ),
+                strict=True,
+            )
+        ]
+        return [
+            (SQL("t.number"), _("Number"), "text"),
+            (SQL("t.name"), _("Subject"), "text"),
+            (SQL("t.feedback_type"), _("Feedback"), "feedback_type"),
+            (SQL("t.received_date"), _("Received on"), "datetime"),
+            (jsonb("channel"), _("Channel"), "text"),
+            (SQL("recv_partner.name"), _("Received by"), "text"),
+            (SQL("customer.name"), _("Customer"), "text"),
+            (SQL("contact.name"), _("Contact"), "text"),
+            (SQL("so.name"), _("Sale order"), "text"),
+            (SQL("products.names"), _("Products"), "text"),
+            (SQL("t.quantity_affected"), _("Quantity affected"), "number"),
+            (SQL("t.date_found"), _("Date found"), "date"),
+            (SQL("t.place_found"), _("Place found"), "text"),
+            (SQL("requests.names"), _("Customer asks for"), "text"),
+            (SQL("owner_partner.name"), _("Salesperson"), "text"),
+            (jsonb("team"), _("Team"), "text"),
+            (jsonb("ttype"), _("Type"), "text"),
+            (jsonb("category"), _("Category"), "text"),
+            (SQL("t.severity"), _("Severity"), "severity"),
+            (SQL("t.is_safety"), _("Safety"), "bool"),
+            (SQL("t.validity"), _("Validity"), "validity"),
+            (SQL("t.measured_deviation"), _("Measured deviation"), "number"),
+            (SQL("t.tolerance"), _("Tolerance"), "number"),
+            (SQL("t.out_of_tolerance"), _("Out of tolerance"), "bool"),
+            (jsonb("resp"), _("Responsibility"), "text"),
+            (jsonb("resp", "department"), _("Department"), "text"),
+            (SQL("supplier.name"), _("Supplier"), "text"),
+            (SQL("t.cause_category"), _("6M category"), "cause"),
+            (SQL("t.root_cause"), _("Root cause"), "text"),
+            (SQL("t.is_repeat_cause"), _("Recurring root cause"), "bool"),
+            (SQL("solutions.live"), _("Solutions"), "integer"),
+            (SQL("t.solution_cost_total"), _("Solution cost"), "money"),
+            (jsonb("stage"), _("Step"), "text"),
+            (SQL("t.step_deadline"), _("Step deadline"), "datetime"),
+            *hours,
+            (SQL("hist.late_steps"), _("Late steps"), "integer"),
+            (SQL("t.closed_date"), _("Closed on"), "datetime"),
+            (SQL("NULLIF(t.rating_last_value, 0)"), _("Satisfaction (1-5)"), "number"),
+            (SQL("t.reopen_count"), _("Reopened"), "integer"),
+        ]
+
+    def _ledger_query(self, tickets):
+        """The ledger's rows, in one query, of the complaints among tickets
+        that the user may read. Lists and sums per complaint are aggregated
+        once for the selection, not per row."""
+        columns = self._ledger_columns()
+        allowed = self.env["helpdesk.ticket"]._search(
+            [("id", "in", tickets.ids), ("is_complaint", "=", True)]
+        )
+        lang = self.env.lang or "en_US"
+        tz = self.env.context.get("tz") or self.env.user.tz or "UTC"
+        expressions = [
+            SQL("(%s AT TIME ZONE 'UTC' AT TIME ZONE %s)", expression, tz)
+            if kind == "datetime"
+            else expression
+            for expression, _h, kind in columns
+        ]
+        hours = SQL(", ").join(
+            SQL(
+                "SUM(working_hours) FILTER (WHERE step = %s) AS %s",
+                step,
+                SQL.identifier(f"hours_{step}"),
+            )
+            for step in LEDGER_STEPS
+        )
+        query = SQL(
+            """
+            WITH sel AS (%(allowed)s),
+            hist AS (
+                SELECT ticket_id, %(hours)s,
+                       COUNT(*) FILTER (WHERE is_late) AS late_steps
+                  FROM printing_complaint_stage_history
+                 WHERE ticket_id IN (SELECT id FROM sel)
+                 GROUP BY ticket_id
+            ),
+            solutions AS (
+                SELECT ticket_id, COUNT(*) AS live
+                  FROM printing_complaint_solution
+                 WHERE ticket_id IN (SELECT id FROM sel) AND active
+                   AND state NOT IN ('cancelled', 'rejected')
+                 GROUP BY ticket_id
+            ),
+            products AS (
+                SELECT r.helpdesk_ticket_id AS ticket_id,
+                       string_agg(DISTINCT COALESCE(pt.name->>%(lang)s,
+                                  pt.name->>'en_US'), ', ') AS names
+                  FROM helpdesk_ticket_sale_order_line_rel r
+                  JOIN sale_order_line l ON l.id = r.sale_order_line_id
+                  JOIN product_product pp ON pp.id = l.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                 WHERE r.helpdesk_ticket_id IN (SELECT id FROM sel)
+                 GROUP BY r.helpdesk_ticket_id
+            ),
+            requests AS (
+                SELECT qr.helpdesk_ticket_id AS ticket_id,
+                       string_agg(COALESCE(q.name->>%(lang)s, q.name->>'en_US'),
+                                  ', ' ORDER BY q.sequence, q.id) AS names
+                  FROM helpdesk_ticket_printing_complaint_request_rel qr
+                  JOIN printing_complaint_request q
+                    ON q.id = qr.printing_complaint_request_id
+                 WHERE qr.helpdesk_ticket_id IN (SELECT id FROM sel)
+                 GROUP BY qr.helpdesk_ticket_id
+            )
+            SELECT %(columns)s
+              FROM helpdesk_ticket t
+              JOIN sel ON sel.id = t.id
+              LEFT JOIN hist ON hist.ticket_id = t.id
+              LEFT JOIN solutions ON solutions.ticket_id = t.id
+              LEFT JOIN products ON products.ticket_id = t.id
+              LEFT JOIN requests ON requests.ticket_id = t.id
+              LEFT JOIN helpdesk_ticket_channel channel ON channel.id = t.channel_id
+              LEFT JOIN res_users recv ON recv.id = t.received_by_id
+              LEFT JOIN res_partner recv_partner ON recv_partner.id = recv.partner_id
+              LEFT JOIN res_partner customer
+                     ON customer.id = t.commercial_partner_id
+              LEFT JOIN res_partner contact ON contact.id = t.partner_id
+              LEFT JOIN sale_order so ON so.id = t.sale_order_id
+              LEFT JOIN res_users owner ON owner.id = t.user_id
+              LEFT JOIN res_partner owner_partner
+                     ON owner_partner.id = owner.partner_id
+              LEFT JOIN helpdesk_ticket_team team ON team.id = t.team_id
+              LEFT JOIN helpdesk_ticket_type ttype ON ttype.id = t.type_id
+              LEFT JOIN helpdesk_ticket_category category
+                     ON category.id = t.category_id
+              LEFT JOIN printing_complaint_responsibility resp
+                     ON resp.id = t.responsibility_id
+              LEFT JOIN res_partner supplier ON supplier.id = t.supplier_id
+              LEFT JOIN helpdesk_ticket_stage stage ON stage.id = t.stage_id
+             ORDER BY t.received_date, t.id
+            """,
+            allowed=allowed.select(),
+            hours=hours,
+            lang=lang,
+            columns=SQL(", ").join(expressions),
+        )
+        return columns, query
+
+    def _selection_labels(self, model, field):
+        return dict(self.env[model]._fields[field]._description_selection(self.env))
+
+    def generate_xlsx_report(self, workbook, data, tickets):
+        columns, query = self._ledger_query(tickets)
+        sheet = workbook.add_worksheet(self.env._("Complaints"))
+        bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        formats = {
+            "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+            "number": workbook.add_format({"num_format": "#,##0.00"}),
+            "hours": workbook.add_format({"num_format": "0.0"}),
+            "integer": workbook.add_format({"num_format": "0"}),
+            "money": workbook.add_format(
+                {
+                    "num_format": self._report_xlsx_currency_format(
+                        self.env.company.currency_id
+                    )
+                }
+            ),
+        }
+        labels = {
+            "feedback_type": self._selection_labels("helpdesk.ticket", "feedback_type"),
+            "severity": self._selection_labels("helpdesk.ticket", "severity"),
+            "validity": self._selection_labels("helpdesk.ticket", "validity"),
+            "cause": self._selection_labels("helpdesk.ticket", "cause_category"),
+        }
+        yes, no = self.env._("Yes"), self.env._("No")
+        sheet.write_row(0, 0, [header for _e, header, _k in columns], bold)
+        kinds = [kind for _e, _h, kind in columns]
+        for index, kind in enumerate(kinds):
+            width = 12 if kind not in ("text",) else 20
+            sheet.set_column(index, index, width, formats.get(kind))
+        self.env.flush_all()
+        self.env.cr.execute(query)
+        row_index = 0
+        for row_index, row in enumerate(self.env.cr.fetchall(), start=1):
+            values = []
+            for kind, value in zip(kinds, row, strict=True):
+                if value is None:
+                    values.append(None)
+                elif kind in labels:
+                    values.append(labels[kind].get(value, value))
+                elif kind == "bool":
+                    values.append(yes if value else no)
+                else:
+                    values.append(value)
+            for col, (kind, value) in enumerate(zip(kinds, values, strict=True)):
+                if value is None:
+                    continue
+                if kind == "datetime":
+                    sheet.write_datetime(row_index, col, value, formats["datetime"])
+                elif kind == "date":
+                    sheet.write_datetime(row_index, col, value, formats["date"])
+                elif kind in ("number", "hours", "integer", "money"):
+                    sheet.write_number(row_index, col, value, formats[kind])
+                else:
+                    sheet.write_string(row_index, col, str(value))
+        sheet.freeze_panes(1, 1)
+        sheet.autofilter(0, 0, max(row_index, 1), len(columns) - 1)

@@ -1,0 +1,1 @@
+from . import printing_complaint_analysis_wizard
