@@ -198,14 +198,8 @@ class PrintingComplaintAnalysis(models.AbstractModel):
         )
         undefined = self.env._("Not set")
         return [
-            (
-                responsibility or undefined,
-                solution_type,
-                count,
-                cost or 0.0,
-                amount or 0.0,
-            )
-            for responsibility, solution_type, count, cost, amount in self.env.cr.fetchall()
+            (name or undefined, solution_type, count, cost or 0.0, amount or 0.0)
+            for name, solution_type, count, cost, amount in self.env.cr.fetchall()
         ]
 
     # ------------------------------------------------------------------

@@ -1,2 +1,3 @@
 from . import complaint_ledger_xlsx
 from . import complaint_analysis_xlsx
+from . import complaint_pdf

@@ -59,22 +59,25 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
         self._sheet_actions(workbook, formats, Analysis)
 
     def _sheet_summary(self, workbook, formats, Analysis, date_from, date_to):
-        _ = self.env._
-        sheet = workbook.add_worksheet(_("Summary"))
+        sheet = workbook.add_worksheet(self.env._("Summary"))
         sheet.set_column(0, 0, 32)
         sheet.set_column(1, 1, 16)
-        sheet.write(0, 0, _("Complaint analysis"), formats["title"])
-        sheet.write(1, 0, _("From"))
+        sheet.write(0, 0, self.env._("Complaint analysis"), formats["title"])
+        sheet.write(1, 0, self.env._("From"))
         sheet.write_datetime(1, 1, date_from, formats["date"])
-        sheet.write(2, 0, _("To"))
+        sheet.write(2, 0, self.env._("To"))
         sheet.write_datetime(2, 1, date_to, formats["date"])
         summary = Analysis._summary(date_from, date_to)
         rows = [
-            (_("Complaints received"), summary["count"], None),
-            (_("Valid"), summary["valid"], None),
-            (_("Closed"), summary["closed"], None),
-            (_("Solution cost"), summary["cost"], "money"),
-            (_("Average satisfaction (1-5)"), summary["satisfaction"], "number"),
+            (self.env._("Complaints received"), summary["count"], None),
+            (self.env._("Valid"), summary["valid"], None),
+            (self.env._("Closed"), summary["closed"], None),
+            (self.env._("Solution cost"), summary["cost"], "money"),
+            (
+                self.env._("Average satisfaction (1-5)"),
+                summary["satisfaction"],
+                "number",
+            ),
         ]
         for offset, (label, value, kind) in enumerate(rows, start=4):
             sheet.write_string(offset, 0, label)
@@ -82,80 +85,86 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
         sheet.write_string(
             11,
             0,
-            _("Generated on %(date)s", date=fields.Date.context_today(self)),
+            self.env._("Generated on %(date)s", date=fields.Date.context_today(self)),
         )
 
     def _sheet_counts(self, workbook, formats, Analysis, date_from, date_to):
-        _ = self.env._
-        sheet = workbook.add_worksheet(_("Counts"))
+        sheet = workbook.add_worksheet(self.env._("Counts"))
         sheet.set_column(0, 0, 36)
         sheet.set_column(1, 2, 12)
         dimensions = [
-            (_("Type"), "type_id"),
-            (_("Category"), "category_id"),
-            (_("Responsibility"), "responsibility_id"),
-            (_("Severity"), "severity"),
-            (_("Customer"), "commercial_partner_id"),
-            (_("Salesperson"), "user_id"),
+            (self.env._("Type"), "type_id"),
+            (self.env._("Category"), "category_id"),
+            (self.env._("Responsibility"), "responsibility_id"),
+            (self.env._("Severity"), "severity"),
+            (self.env._("Customer"), "commercial_partner_id"),
+            (self.env._("Salesperson"), "user_id"),
         ]
         row = 0
         kinds = ("text", "number", "percent")
         for title, groupby in dimensions:
             rows = Analysis._count_by(date_from, date_to, groupby)
             row = self._write_table(
-                sheet, row, [title, _("Complaints"), _("Share")], rows, formats, kinds
+                sheet,
+                row,
+                [title, self.env._("Complaints"), self.env._("Share")],
+                rows,
+                formats,
+                kinds,
             )
         rows = Analysis._count_by_product(date_from, date_to)
         self._write_table(
             sheet,
             row,
-            [_("Product"), _("Complaints"), _("Share")],
+            [self.env._("Product"), self.env._("Complaints"), self.env._("Share")],
             rows,
             formats,
             kinds,
         )
 
     def _sheet_times(self, workbook, formats, Analysis, date_from, date_to):
-        _ = self.env._
-        sheet = workbook.add_worksheet(_("Step times"))
+        sheet = workbook.add_worksheet(self.env._("Step times"))
         sheet.set_column(0, 0, 36)
         sheet.set_column(1, 3, 16)
         self._write_table(
             sheet,
             0,
-            [_("Step"), _("Steps done"), _("On time"), _("Average working hours")],
+            [
+                self.env._("Step"),
+                self.env._("Steps done"),
+                self.env._("On time"),
+                self.env._("Average working hours"),
+            ],
             Analysis._step_times(date_from, date_to),
             formats,
             ("text", "number", "percent", "hours"),
         )
 
     def _sheet_satisfaction(self, workbook, formats, Analysis, date_from, date_to):
-        _ = self.env._
-        sheet = workbook.add_worksheet(_("Satisfaction"))
+        sheet = workbook.add_worksheet(self.env._("Satisfaction"))
         sheet.set_column(0, 2, 16)
         self._write_table(
             sheet,
             0,
-            [_("Month"), _("Ratings"), _("Average (1-5)")],
+            [self.env._("Month"), self.env._("Ratings"), self.env._("Average (1-5)")],
             Analysis._satisfaction_by_month(date_from, date_to),
             formats,
             ("date", "number", "number"),
         )
 
     def _sheet_costs(self, workbook, formats, Analysis, date_from, date_to):
-        _ = self.env._
-        sheet = workbook.add_worksheet(_("Solution cost"))
+        sheet = workbook.add_worksheet(self.env._("Solution cost"))
         sheet.set_column(0, 1, 30)
         sheet.set_column(2, 4, 16)
         self._write_table(
             sheet,
             0,
             [
-                _("Responsibility"),
-                _("Solution type"),
-                _("Solutions"),
-                _("Cost"),
-                _("Amount to the customer"),
+                self.env._("Responsibility"),
+                self.env._("Solution type"),
+                self.env._("Solutions"),
+                self.env._("Cost"),
+                self.env._("Amount to the customer"),
             ],
             Analysis._cost_by_responsibility_and_type(date_from, date_to),
             formats,
@@ -163,15 +172,19 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
         )
 
     def _sheet_pareto(self, workbook, formats, Analysis, date_from, date_to):
-        _ = self.env._
-        sheet = workbook.add_worksheet(_("Pareto"))
+        sheet = workbook.add_worksheet(self.env._("Pareto"))
         sheet.set_column(0, 0, 36)
         sheet.set_column(1, 3, 14)
         rows = Analysis._pareto_of_categories(date_from, date_to)
         self._write_table(
             sheet,
             0,
-            [_("Defect category"), _("Complaints"), _("Share"), _("Cumulative")],
+            [
+                self.env._("Defect category"),
+                self.env._("Complaints"),
+                self.env._("Share"),
+                self.env._("Cumulative"),
+            ],
             rows,
             formats,
             ("text", "number", "percent", "percent"),
@@ -183,7 +196,7 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
         chart = workbook.add_chart({"type": "column"})
         chart.add_series(
             {
-                "name": _("Complaints"),
+                "name": self.env._("Complaints"),
                 "categories": [name, 1, 0, last, 0],
                 "values": [name, 1, 1, last, 1],
             }
@@ -191,7 +204,7 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
         line = workbook.add_chart({"type": "line"})
         line.add_series(
             {
-                "name": _("Cumulative"),
+                "name": self.env._("Cumulative"),
                 "categories": [name, 1, 0, last, 0],
                 "values": [name, 1, 3, last, 3],
                 "y2_axis": True,
@@ -199,15 +212,16 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
             }
         )
         chart.combine(line)
-        chart.set_title({"name": _("Pareto of defect categories")})
-        chart.set_y_axis({"name": _("Complaints")})
-        line.set_y2_axis({"name": _("Cumulative"), "max": 1, "num_format": "0%"})
+        chart.set_title({"name": self.env._("Pareto of defect categories")})
+        chart.set_y_axis({"name": self.env._("Complaints")})
+        line.set_y2_axis(
+            {"name": self.env._("Cumulative"), "max": 1, "num_format": "0%"}
+        )
         chart.set_legend({"position": "bottom"})
         sheet.insert_chart(1, 5, chart, {"x_scale": 1.5, "y_scale": 1.3})
 
     def _sheet_recurring(self, workbook, formats, Analysis, date_from, date_to):
-        _ = self.env._
-        sheet = workbook.add_worksheet(_("Recurring"))
+        sheet = workbook.add_worksheet(self.env._("Recurring"))
         sheet.set_column(0, 6, 20)
         labels = Analysis._labels("helpdesk.ticket", "cause_category")
         complaints = Analysis._recurring(date_from, date_to)
@@ -215,13 +229,13 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
             sheet,
             0,
             [
-                _("Complaint"),
-                _("Received on"),
-                _("Customer"),
-                _("Category"),
-                _("6M category"),
-                _("Repeats"),
-                _("Root cause"),
+                self.env._("Complaint"),
+                self.env._("Received on"),
+                self.env._("Customer"),
+                self.env._("Category"),
+                self.env._("6M category"),
+                self.env._("Repeats"),
+                self.env._("Root cause"),
             ],
             [
                 (
@@ -240,8 +254,7 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
         )
 
     def _sheet_actions(self, workbook, formats, Analysis):
-        _ = self.env._
-        sheet = workbook.add_worksheet(_("Open actions"))
+        sheet = workbook.add_worksheet(self.env._("Open actions"))
         sheet.set_column(0, 7, 20)
         kinds = Analysis._labels("mgmtsystem.action", "type_action")
         actions = Analysis._open_actions()
@@ -249,14 +262,14 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
             sheet,
             0,
             [
-                _("Reference"),
-                _("Action"),
-                _("Kind"),
-                _("Complaints"),
-                _("Department"),
-                _("Owner"),
-                _("Deadline"),
-                _("Overdue"),
+                self.env._("Reference"),
+                self.env._("Action"),
+                self.env._("Kind"),
+                self.env._("Complaints"),
+                self.env._("Department"),
+                self.env._("Owner"),
+                self.env._("Deadline"),
+                self.env._("Overdue"),
             ],
             [
                 (
@@ -267,7 +280,7 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
                     action.department,
                     action.user_id.name,
                     action.date_deadline,
-                    _("Yes") if action.is_overdue else _("No"),
+                    self.env._("Yes") if action.is_overdue else self.env._("No"),
                 )
                 for action in actions
             ],

@@ -105,7 +105,7 @@ class TestComplaintXlsx(ReportCase):
         categories = Counter(c.category_id.display_name for c in self.fixture)
         table = self._table(sheet, "Category")
         self.assertEqual({row[0]: row[1] for row in table}, categories)
-        for name, count, share in table:
+        for _name, count, share in table:
             self.assertAlmostEqual(share, count / 6)
         severities = Counter(
             dict(self.fixture._fields["severity"].selection)[c.severity]
