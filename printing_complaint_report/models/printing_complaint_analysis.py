@@ -80,9 +80,9 @@ class PrintingComplaintAnalysis(models.AbstractModel):
         return sorted(rows, key=lambda row: (-row[1], str(row[0])))
 
     @api.model
-    def _count_by_product(self, date_from, date_to):
+    def _count_by_product(self, date_from, date_to, total=None):
         """[(product, count, ratio)]: a complaint counts once per product
-        among its affected lines."""
+        among its affected lines; total is the period's count when known."""
         scope = self._scope(date_from, date_to)
         lang = self.env.lang or "en_US"
         self.env.flush_all()
@@ -104,9 +104,10 @@ class PrintingComplaintAnalysis(models.AbstractModel):
             )
         )
         rows = self.env.cr.fetchall()
-        total = self.env["helpdesk.ticket"].search_count(
-            self._period_domain(date_from, date_to)
-        )
+        if total is None:
+            total = self.env["helpdesk.ticket"].search_count(
+                self._period_domain(date_from, date_to)
+            )
         return [(name, count, count / (total or 1)) for name, count in rows]
 
     # ------------------------------------------------------------------
@@ -116,24 +117,28 @@ class PrintingComplaintAnalysis(models.AbstractModel):
     def _step_times(self, date_from, date_to):
         """[(step label, steps done, on-time rate, average working hours)]
         of the steps completed by the period's complaints."""
-        History = self.env["printing.complaint.stage.history"]
         scope = self._scope(date_from, date_to)
-        base = [("ticket_id", "in", scope), ("exit_date", "!=", False)]
-        done = {
-            step: (count, hours)
-            for step, count, hours in History._read_group(
-                base, ["step"], ["__count", "working_hours:avg"]
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT step, COUNT(*), COUNT(*) FILTER (WHERE NOT is_late),
+                       AVG(working_hours)
+                  FROM printing_complaint_stage_history
+                 WHERE exit_date IS NOT NULL AND ticket_id IN %(scope)s
+                 GROUP BY step
+                """,
+                scope=scope.subselect(),
             )
-        }
-        late = dict(
-            History._read_group(base + [("is_late", "=", True)], ["step"], ["__count"])
         )
+        done = {step: row for step, *row in self.env.cr.fetchall()}
         labels = self._labels("printing.complaint.stage.history", "step")
         rows = []
         for step in STEPS:
-            count, hours = done.get(step, (0, 0.0))
-            on_time = (count - late.get(step, 0)) / count if count else 0.0
-            rows.append((labels[step], count, on_time, hours or 0.0))
+            count, on_time, hours = done.get(step, (0, 0, 0.0))
+            rows.append(
+                (labels[step], count, on_time / count if count else 0.0, hours or 0.0)
+            )
         return rows
 
     # ------------------------------------------------------------------
@@ -206,9 +211,10 @@ class PrintingComplaintAnalysis(models.AbstractModel):
     # Pareto, recurrence, actions
     # ------------------------------------------------------------------
     @api.model
-    def _pareto_of_categories(self, date_from, date_to):
-        """[(category, count, share, cumulative share)], the largest first."""
-        rows = self._count_by(date_from, date_to, "category_id")
+    def _pareto_of_categories(self, date_from, date_to, counts=None):
+        """[(category, count, share, cumulative share)], the largest first;
+        counts are the period's counts by category when known."""
+        rows = counts or self._count_by(date_from, date_to, "category_id")
         cumulative = 0.0
         pareto = []
         for label, count, share in rows:
@@ -234,21 +240,26 @@ class PrintingComplaintAnalysis(models.AbstractModel):
 
     @api.model
     def _summary(self, date_from, date_to):
-        """Headline figures of the period."""
-        Ticket = self.env["helpdesk.ticket"]
-        domain = self._period_domain(date_from, date_to)
-        [(count, cost)] = Ticket._read_group(
-            domain, [], ["__count", "solution_cost_total:sum"]
+        """Headline figures of the period, in one query."""
+        scope = self._scope(date_from, date_to)
+        self.env.flush_all()
+        self.env.cr.execute(
+            scope.select(
+                SQL("COUNT(*)"),
+                SQL("COUNT(*) FILTER (WHERE complaint_step = 'closed')"),
+                SQL("COUNT(*) FILTER (WHERE validity = 'valid')"),
+                SQL("COALESCE(SUM(solution_cost_total), 0)"),
+                SQL(
+                    "COALESCE(AVG(rating_last_value)"
+                    " FILTER (WHERE rating_last_value >= 1), 0)"
+                ),
+            )
         )
-        [(satisfaction,)] = Ticket._read_group(
-            domain + [("rating_last_value", ">=", 1)], [], ["rating_last_value:avg"]
-        )
-        closed = Ticket.search_count(domain + [("complaint_step", "=", "closed")])
-        valid = Ticket.search_count(domain + [("validity", "=", "valid")])
+        count, closed, valid, cost, satisfaction = self.env.cr.fetchone()
         return {
             "count": count,
             "closed": closed,
             "valid": valid,
-            "cost": cost or 0.0,
-            "satisfaction": satisfaction or 0.0,
+            "cost": float(cost),
+            "satisfaction": float(satisfaction),
         }

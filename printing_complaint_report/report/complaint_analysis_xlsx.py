@@ -49,12 +49,14 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
         date_from, date_to = period.date_from, period.date_to
         Analysis = self.env["printing.complaint.analysis"]
         formats = self._formats(workbook)
-        self._sheet_summary(workbook, formats, Analysis, date_from, date_to)
-        self._sheet_counts(workbook, formats, Analysis, date_from, date_to)
+        summary = self._sheet_summary(workbook, formats, Analysis, date_from, date_to)
+        by_category = self._sheet_counts(
+            workbook, formats, Analysis, date_from, date_to, summary["count"]
+        )
         self._sheet_times(workbook, formats, Analysis, date_from, date_to)
         self._sheet_satisfaction(workbook, formats, Analysis, date_from, date_to)
         self._sheet_costs(workbook, formats, Analysis, date_from, date_to)
-        self._sheet_pareto(workbook, formats, Analysis, date_from, date_to)
+        self._sheet_pareto(workbook, formats, Analysis, date_from, date_to, by_category)
         self._sheet_recurring(workbook, formats, Analysis, date_from, date_to)
         self._sheet_actions(workbook, formats, Analysis)
 
@@ -87,8 +89,10 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
             0,
             self.env._("Generated on %(date)s", date=fields.Date.context_today(self)),
         )
+        return summary
 
-    def _sheet_counts(self, workbook, formats, Analysis, date_from, date_to):
+    def _sheet_counts(self, workbook, formats, Analysis, date_from, date_to, total):
+        """The counts by dimension; returns those by category (Pareto)."""
         sheet = workbook.add_worksheet(self.env._("Counts"))
         sheet.set_column(0, 0, 36)
         sheet.set_column(1, 2, 12)
@@ -102,8 +106,11 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
         ]
         row = 0
         kinds = ("text", "number", "percent")
+        by_category = []
         for title, groupby in dimensions:
             rows = Analysis._count_by(date_from, date_to, groupby)
+            if groupby == "category_id":
+                by_category = rows
             row = self._write_table(
                 sheet,
                 row,
@@ -112,7 +119,7 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
                 formats,
                 kinds,
             )
-        rows = Analysis._count_by_product(date_from, date_to)
+        rows = Analysis._count_by_product(date_from, date_to, total)
         self._write_table(
             sheet,
             row,
@@ -121,6 +128,7 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
             formats,
             kinds,
         )
+        return by_category
 
     def _sheet_times(self, workbook, formats, Analysis, date_from, date_to):
         sheet = workbook.add_worksheet(self.env._("Step times"))
@@ -171,11 +179,11 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
             ("text", "text", "number", "money", "money"),
         )
 
-    def _sheet_pareto(self, workbook, formats, Analysis, date_from, date_to):
+    def _sheet_pareto(self, workbook, formats, Analysis, date_from, date_to, counts):
         sheet = workbook.add_worksheet(self.env._("Pareto"))
         sheet.set_column(0, 0, 36)
         sheet.set_column(1, 3, 14)
-        rows = Analysis._pareto_of_categories(date_from, date_to)
+        rows = Analysis._pareto_of_categories(date_from, date_to, counts)
         self._write_table(
             sheet,
             0,

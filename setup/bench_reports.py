@@ -1,0 +1,289 @@
+#!/usr/bin/env python3
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Bench of the XLSX reports on 100,000 complaints.
+
+Copies the test database (built by ``setup/test``) into ``printing_bench``,
+generates the complaints, their step history, solutions and ratings with
+SQL, then times, side by side:
+
+* the complaint ledger through Odoo's report (as the admin, every
+  complaint) against one SQL query written by raw xlsxwriter;
+* the analysis workbook of the period against the same aggregates as plain
+  SQL.
+
+Run it with the project's virtualenv while the cluster runs (e.g. during
+``setup/run``)::
+
+    .venv/bin/python setup/bench_reports.py [--count 100000] [--keep]
+"""
+
+import argparse
+import io
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+STATE = Path(os.environ.get("PC_STATE_DIR", REPO / ".state"))
+SOURCE_DB = os.environ.get("PC_TEST_DB", "printing_test")
+BENCH_DB = "printing_bench"
+PERIOD = ("2024-01-01", "2024-12-31")
+
+
+def psql(database, sql, env):
+    subprocess.run(
+        ["psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", sql],
+        check=True,
+        env=env,
+    )
+
+
+def pg_env():
+    env = dict(os.environ)
+    if not env.get("PGHOST"):
+        env["PGHOST"] = str(STATE / "pg" / "pgsocket")
+        env.setdefault("PGUSER", "odoo")
+    return env
+
+
+def copy_database(env):
+    psql("postgres", f'DROP DATABASE IF EXISTS "{BENCH_DB}"', env)
+    psql("postgres", f'CREATE DATABASE "{BENCH_DB}" TEMPLATE "{SOURCE_DB}"', env)
+
+
+GENERATE = """
+WITH params AS (
+    SELECT (SELECT id FROM helpdesk_ticket_team WHERE is_complaint_team LIMIT 1) team,
+           (SELECT id FROM res_company ORDER BY id LIMIT 1) company,
+           (SELECT array_agg(id) FROM res_partner WHERE is_company
+               AND id IN (SELECT partner_id FROM sale_order)) partners,
+           (SELECT array_agg(id) FROM helpdesk_ticket_category) categories,
+           (SELECT array_agg(id) FROM printing_complaint_responsibility) resps,
+           (SELECT array_agg(id) FROM res_users WHERE share IS NOT TRUE
+               AND active) users,
+           (SELECT array_agg(id ORDER BY id) FROM helpdesk_ticket_stage
+               WHERE complaint_step IS NOT NULL) stages
+)
+INSERT INTO helpdesk_ticket (
+    number, name, description, team_id, company_id, partner_id,
+    commercial_partner_id, category_id, responsibility_id, user_id,
+    received_by_id, stage_id, complaint_step, is_complaint, feedback_type,
+    severity, validity, priority, received_date, create_date, write_date,
+    active, quantity_affected, cause_category, solution_cost_total,
+    rating_last_value, reopen_count, rating_status, positive_rate_percentage)
+SELECT 'BENCH-' || lpad(i::text, 6, '0'),
+       'Bench complaint ' || i,
+       '<p>Generated</p>',
+       p.team, p.company,
+       p.partners[1 + i % array_length(p.partners, 1)],
+       p.partners[1 + i % array_length(p.partners, 1)],
+       p.categories[1 + (i * 7) % array_length(p.categories, 1)],
+       p.resps[1 + i % array_length(p.resps, 1)],
+       p.users[1 + i % array_length(p.users, 1)],
+       p.users[1 + i % array_length(p.users, 1)],
+       p.stages[7], 'closed', true, 'complaint',
+       (ARRAY['general', 'important', 'major'])[1 + i % 3],
+       'valid', '1',
+       timestamp '2024-01-01' + (i % 365) * interval '1 day'
+           + (i % 9) * interval '1 hour',
+       now(), now(), true, i % 500,
+       (ARRAY['man', 'machine', 'material', 'method',
+              'environment', 'measurement'])[1 + i % 6],
+       (i % 40) * 25.0,
+       CASE WHEN i % 4 = 0 THEN 1 + i % 5 ELSE 0 END,
+       0, 'stage_change', -1
+  FROM params p, generate_series(1, %(count)s) i;
+
+INSERT INTO printing_complaint_stage_history (
+    ticket_id, stage_id, step, severity, company_id, entry_date, exit_date,
+    deadline, working_hours, is_late, escalated, create_date, write_date)
+SELECT t.id, s.id, s.complaint_step, t.severity, t.company_id,
+       t.received_date, t.received_date + interval '3 hours',
+       t.received_date + interval '4 hours',
+       1 + (t.id + s.sequence) % 7, (t.id + s.sequence) % 5 = 0, false,
+       now(), now()
+  FROM helpdesk_ticket t
+  JOIN helpdesk_ticket_stage s
+    ON s.complaint_step IN ('registered', 'verification', 'solution',
+                            'confirmation', 'execution', 'closure')
+ WHERE t.number LIKE 'BENCH-%%';
+
+INSERT INTO printing_complaint_solution (
+    ticket_id, company_id, type_id, state, cost, amount, active, sequence,
+    create_date, write_date)
+SELECT t.id, t.company_id,
+       (SELECT id FROM printing_complaint_solution_type
+         ORDER BY id OFFSET t.id %% 14 LIMIT 1),
+       'done', t.solution_cost_total, t.solution_cost_total / 2, true, 10,
+       now(), now()
+  FROM helpdesk_ticket t
+ WHERE t.number LIKE 'BENCH-%%' AND t.solution_cost_total > 0;
+
+INSERT INTO helpdesk_ticket_sale_order_line_rel (helpdesk_ticket_id,
+                                                 sale_order_line_id)
+SELECT t.id, (SELECT l.id FROM sale_order_line l
+               WHERE l.product_id IS NOT NULL
+               ORDER BY l.id OFFSET t.id %% 20 LIMIT 1)
+  FROM helpdesk_ticket t WHERE t.number LIKE 'BENCH-%%';
+
+INSERT INTO rating_rating (res_model, res_model_id, res_id, rating, consumed,
+                           access_token, create_date, write_date, is_internal)
+SELECT 'helpdesk.ticket',
+       (SELECT id FROM ir_model WHERE model = 'helpdesk.ticket'),
+       t.id, t.rating_last_value, true, md5(t.id::text), t.received_date,
+       t.received_date + interval '5 days', false
+  FROM helpdesk_ticket t
+ WHERE t.number LIKE 'BENCH-%%' AND t.rating_last_value > 0;
+ANALYZE;
+"""
+
+# The analysis workbook's aggregates, as plain SQL on the same data.
+PLAIN_AGGREGATES = [
+    f"""SELECT {dim}, COUNT(*) FROM helpdesk_ticket
+        WHERE is_complaint AND feedback_type = 'complaint'
+          AND received_date BETWEEN %(start)s AND %(end)s GROUP BY 1"""
+    for dim in (
+        "type_id",
+        "category_id",
+        "responsibility_id",
+        "severity",
+        "commercial_partner_id",
+        "user_id",
+    )
+] + [
+    """SELECT l.product_id, COUNT(DISTINCT r.helpdesk_ticket_id)
+         FROM helpdesk_ticket_sale_order_line_rel r
+         JOIN sale_order_line l ON l.id = r.sale_order_line_id
+         JOIN helpdesk_ticket t ON t.id = r.helpdesk_ticket_id
+        WHERE t.is_complaint AND t.received_date BETWEEN %(start)s AND %(end)s
+        GROUP BY 1""",
+    """SELECT h.step, COUNT(*), COUNT(*) FILTER (WHERE h.is_late),
+              AVG(h.working_hours)
+         FROM printing_complaint_stage_history h
+         JOIN helpdesk_ticket t ON t.id = h.ticket_id
+        WHERE h.exit_date IS NOT NULL AND t.is_complaint
+          AND t.received_date BETWEEN %(start)s AND %(end)s GROUP BY 1""",
+    """SELECT date_trunc('month', r.write_date), COUNT(*), AVG(r.rating)
+         FROM rating_rating r JOIN helpdesk_ticket t ON t.id = r.res_id
+        WHERE r.res_model = 'helpdesk.ticket' AND r.consumed AND r.rating >= 1
+          AND r.write_date BETWEEN %(start)s AND %(end)s GROUP BY 1""",
+    """SELECT t.responsibility_id, s.type_id, COUNT(*), SUM(s.cost),
+              SUM(s.amount)
+         FROM printing_complaint_solution s
+         JOIN helpdesk_ticket t ON t.id = s.ticket_id
+        WHERE s.state NOT IN ('cancelled', 'rejected')
+          AND t.received_date BETWEEN %(start)s AND %(end)s GROUP BY 1, 2""",
+    """SELECT COUNT(*), SUM(solution_cost_total) FROM helpdesk_ticket
+        WHERE is_complaint AND received_date BETWEEN %(start)s AND %(end)s""",
+    """SELECT id FROM helpdesk_ticket WHERE is_repeat_cause
+          AND received_date BETWEEN %(start)s AND %(end)s""",
+]
+
+
+def timed(function):
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--keep", action="store_true", help="keep printing_bench")
+    args = parser.parse_args()
+    env = pg_env()
+    print(f"Copying {SOURCE_DB} into {BENCH_DB} and generating {args.count} complaints")
+    copy_database(env)
+    psql(
+        BENCH_DB, GENERATE.replace("%(count)s", str(args.count)).replace("%%", "%"), env
+    )
+
+    import odoo
+    from odoo.tools import config
+
+    config.parse_config(["-c", str(STATE / "odoo.conf"), "-d", BENCH_DB])
+    import xlsxwriter
+
+    from odoo.addons.printing_complaint_report.report.complaint_ledger_xlsx import (
+        ComplaintLedgerXlsx,  # noqa: F401 (registry)
+    )
+
+    registry = odoo.modules.registry.Registry(BENCH_DB)
+    with registry.cursor() as cr:
+        env_odoo = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        admin = env_odoo.ref("base.user_admin")
+        uenv = env_odoo(user=admin, context={"lang": "en_US", "tz": "UTC"})
+        tickets = uenv["helpdesk.ticket"].search([("is_complaint", "=", True)])
+        print(f"Complaints in the database: {len(tickets)}")
+        Report = uenv["ir.actions.report"]
+
+        def ledger():
+            return Report._render_xlsx(
+                "printing_complaint_report.action_report_complaint_ledger",
+                tickets.ids,
+                {},
+            )[0]
+
+        ledger_model = uenv["report.printing_complaint_report.complaint_ledger_xlsx"]
+        columns, query = ledger_model._ledger_query(tickets)
+
+        def raw_ledger():
+            stream = io.BytesIO()
+            book = xlsxwriter.Workbook(stream, {"constant_memory": True})
+            sheet = book.add_worksheet("Complaints")
+            sheet.write_row(0, 0, [header for _e, header, _k in columns])
+            cr.execute(query)
+            for index, row in enumerate(cr.fetchall(), start=1):
+                sheet.write_row(index, 0, row)
+            book.close()
+            return stream.getvalue()
+
+        wizard = uenv["printing.complaint.analysis.wizard"].create(
+            {"date_from": PERIOD[0], "date_to": PERIOD[1]}
+        )
+
+        def analysis():
+            return wizard._workbook()[0]
+
+        def plain():
+            for sql in PLAIN_AGGREGATES:
+                cr.execute(
+                    sql,
+                    {"start": f"{PERIOD[0]} 00:00:00", "end": f"{PERIOD[1]} 23:59:59"},
+                )
+                cr.fetchall()
+
+        ledger()  # warm the caches and the query plans
+        raw_ledger()
+        results = {}
+        for name, function in (
+            ("ledger (Odoo report)", ledger),
+            ("ledger (raw SQL + xlsxwriter)", raw_ledger),
+            ("analysis workbook (Odoo report)", analysis),
+            ("analysis aggregates (plain SQL)", plain),
+        ):
+            best = min(timed(function)[0] for _i in range(3))
+            results[name] = best
+            print(f"{name:40s} {best:8.2f} s")
+        ratio_ledger = (
+            results["ledger (Odoo report)"] / results["ledger (raw SQL + xlsxwriter)"]
+        )
+        ratio_analysis = (
+            results["analysis workbook (Odoo report)"]
+            / results["analysis aggregates (plain SQL)"]
+        )
+        print(f"ledger ratio   {ratio_ledger:.2f} (target <= 1.3)")
+        print(f"analysis ratio {ratio_analysis:.2f} (target <= 1.5)")
+        cr.rollback()
+    if not args.keep:
+        registry.delete(BENCH_DB)
+        odoo.sql_db.close_db(BENCH_DB)
+        psql("postgres", f'DROP DATABASE IF EXISTS "{BENCH_DB}"', env)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
