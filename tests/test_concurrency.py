@@ -1,0 +1,222 @@
+"""Two users acting on the same record at the same moment.
+
+Each test commits its data with a real cursor, then plays two transactions
+side by side (PostgreSQL's repeatable read, as Odoo runs them): the second
+writer gets a serialization failure, which Odoo answers by retrying the
+request on fresh data. What must hold is that the database never keeps two
+results: one approval, one consistent stage history. The data is removed
+afterwards.
+"""
+
+import base64
+
+from conftest import cross_addon_test
+from psycopg2.errors import SerializationFailure
+
+from odoo import SUPERUSER_ID, Command, api, fields
+from odoo.modules.registry import Registry
+from odoo.tests import BaseCase, get_db_name, tagged
+
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/"
+    "PchI7wAAAABJRU5ErkJggg=="
+)
+
+
+@cross_addon_test
+@tagged("post_install", "-at_install")
+class TestConcurrency(BaseCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            users = env["res.users"].with_context(no_reset_password=True)
+
+            def user(login, group):
+                existing = users.with_context(active_test=False).search(
+                    [("login", "=", login)]
+                )
+                if existing:
+                    existing.active = True
+                    return existing
+                return users.create(
+                    {
+                        "name": login.replace("_", " ").title(),
+                        "login": login,
+                        "email": f"{login}@example.com",
+                        "groups_id": [Command.set([env.ref(group).id])],
+                    }
+                )
+
+            rep = user("race_rep", "printing_complaint.group_complaint_sales")
+            manager = user("race_manager", "printing_complaint.group_complaint_manager")
+            qc = user("race_qc", "printing_complaint.group_complaint_qc")
+            finance_a = user(
+                "race_finance_a", "printing_complaint.group_complaint_finance"
+            )
+            finance_b = user(
+                "race_finance_b", "printing_complaint.group_complaint_finance"
+            )
+            team = env.ref("printing_complaint.helpdesk_team_complaints")
+            team.user_ids = [Command.link(rep.id)]
+            order = env["sale.order"].search(
+                [("state", "=", "sale"), ("invoice_ids.state", "=", "posted")], limit=1
+            )
+            complaint = env["helpdesk.ticket"].create(
+                {
+                    "name": "Race: dark covers",
+                    "description": "<p>Dark</p>",
+                    "team_id": team.id,
+                    "partner_id": order.partner_id.id,
+                    "sale_order_id": order.id,
+                    "sale_line_ids": [
+                        Command.set(
+                            order.order_line.filtered(
+                                lambda line: not line.display_type
+                            )[:1].ids
+                        )
+                    ],
+                    "user_id": rep.id,
+                    "acknowledged_date": fields.Datetime.now(),
+                    "request_ids": [
+                        Command.set(env.ref("printing_complaint.request_reprint").ids)
+                    ],
+                }
+            )
+            env["ir.attachment"].create(
+                {
+                    "name": "dark.png",
+                    "raw": PNG,
+                    "res_model": "helpdesk.ticket",
+                    "res_id": complaint.id,
+                }
+            )
+            self.ids = {
+                "complaint": complaint.id,
+                "rep": rep.id,
+                "manager": manager.id,
+                "qc": qc.id,
+                "finance_a": finance_a.id,
+                "finance_b": finance_b.id,
+            }
+        self.addCleanup(self._remove_data)
+
+    def _remove_data(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            complaint = env["helpdesk.ticket"].browse(self.ids["complaint"])
+            solutions = complaint.with_context(active_test=False).solution_ids
+            cr.execute(
+                "DELETE FROM tier_review WHERE model = %s AND res_id = ANY(%s)",
+                ["printing.complaint.solution", solutions.ids],
+            )
+            cr.execute(
+                "DELETE FROM printing_complaint_solution WHERE id = ANY(%s)",
+                [solutions.ids],
+            )
+            cr.execute("DELETE FROM helpdesk_ticket WHERE id = %s", [complaint.id])
+            env["res.users"].browse(
+                [
+                    self.ids["rep"],
+                    self.ids["manager"],
+                    self.ids["qc"],
+                    self.ids["finance_a"],
+                    self.ids["finance_b"],
+                ]
+            ).write({"active": False})
+
+    def _two_transactions(self):
+        return self.registry.cursor(), self.registry.cursor()
+
+    def test_two_users_move_the_same_complaint(self):
+        """The manager and QC click "Next step" on the registered complaint at
+        the same moment: one move, one history line per step."""
+        cr_a, cr_b = self._two_transactions()
+        with cr_a, cr_b:
+            env_a = api.Environment(cr_a, self.ids["manager"], {})
+            env_b = api.Environment(cr_b, self.ids["qc"], {})
+            complaint_a = env_a["helpdesk.ticket"].browse(self.ids["complaint"])
+            complaint_b = env_b["helpdesk.ticket"].browse(self.ids["complaint"])
+            # B's transaction has started: it sees the complaint registered.
+            self.assertEqual(complaint_b.complaint_step, "registered")
+            complaint_a.action_next_step()
+            cr_a.commit()
+            with self.assertRaises(SerializationFailure):
+                complaint_b.action_next_step()
+                env_b.flush_all()
+            cr_b.rollback()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            complaint = env["helpdesk.ticket"].browse(self.ids["complaint"])
+            self.assertEqual(complaint.complaint_step, "verification")
+            history = complaint.stage_history_ids.sorted("id")
+            self.assertEqual(history.mapped("step"), ["registered", "verification"])
+            self.assertTrue(history[0].exit_date)
+            self.assertFalse(history[1].exit_date)
+
+    def test_two_approvers_sign_off_at_the_same_moment(self):
+        """Two finance clerks sign off the same refund: one approval."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            complaint = env["helpdesk.ticket"].browse(self.ids["complaint"])
+            solution = env["printing.complaint.solution"].create(
+                {
+                    "ticket_id": complaint.id,
+                    "type_id": env.ref(
+                        "printing_complaint.solution_type_compensation"
+                    ).id,
+                    "amount": 50.0,
+                    "compensation_booking": "note",
+                    "compensation_given": "A box of posters",
+                    "proposer_id": self.ids["rep"],
+                }
+            )
+            solution.request_validation()
+            finance_review = solution.review_ids.filtered(
+                lambda r: r.name == "Finance sign-off"
+            )
+            self.assertTrue(finance_review)
+            solution_id = solution.id
+        cr_a, cr_b = self._two_transactions()
+        with cr_a, cr_b:
+            solution_a = api.Environment(cr_a, self.ids["finance_a"], {})[
+                "printing.complaint.solution"
+            ].browse(solution_id)
+            solution_b = api.Environment(cr_b, self.ids["finance_b"], {})[
+                "printing.complaint.solution"
+            ].browse(solution_id)
+            review_b = solution_b.review_ids.filtered(
+                lambda r: r.name == "Finance sign-off"
+            )
+            self.assertEqual(review_b.status, "pending")
+            review_a = solution_a.review_ids.filtered(
+                lambda r: r.name == "Finance sign-off"
+            )
+            solution_a._validate_tier(review_a)
+            solution_a.env.flush_all()
+            cr_a.commit()
+            with self.assertRaises(SerializationFailure):
+                solution_b._validate_tier(review_b)
+                solution_b.env.flush_all()
+            cr_b.rollback()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            reviews = (
+                env["tier.review"]
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("model", "=", "printing.complaint.solution"),
+                        ("res_id", "=", solution_id),
+                        ("name", "=", "Finance sign-off"),
+                    ]
+                )
+            )
+            self.assertEqual(len(reviews), 1)
+            self.assertEqual(reviews.status, "approved")
+            self.assertEqual(reviews.done_by.id, self.ids["finance_a"])
