@@ -21,5 +21,6 @@ from . import account_move
 from . import account_move_line
 from . import loyalty_program
 from . import mgmtsystem_action
+from . import rating_rating
 from . import res_config_settings
 from . import helpdesk_ticket

@@ -30,6 +30,15 @@ CAUSE_CATEGORIES = [
     ("measurement", "Measurement"),
 ]
 SEVERITY_PRIORITY = {"general": "1", "important": "2", "major": "3"}
+# Set by the procedure itself (as superuser, after its checks), never
+# through a user's write: the step's clock, the closure and the reopenings.
+PROCEDURE_FIELDS = {
+    "step_entry_date",
+    "step_deadline",
+    "closure_confirmed_date",
+    "reopen_count",
+    "last_progress_date",
+}
 # Who acts next when a complaint enters a step (see _complaint_step_user).
 STEP_ACTIVITY_TYPES = {
     "registered": "printing_complaint.activity_complaint_register",
@@ -783,6 +792,13 @@ class HelpdeskTicket(models.Model):
                 )
 
     def write(self, vals):
+        if not self.env.su and PROCEDURE_FIELDS & set(vals):
+            raise AccessError(
+                self.env._(
+                    "The step dates, the closure confirmation date and the "
+                    "reopenings are set by the complaint procedure, not by hand."
+                )
+            )
         if "stage_id" not in vals and "team_id" not in vals:
             result = super().write(vals)
             if {"responsibility_id", "responsible_user_id"} & set(vals):
@@ -1024,7 +1040,7 @@ class HelpdeskTicket(models.Model):
         for tickets in groups.values():
             deadline = tickets[0]._complaint_step_deadline(now, limits)
             # No stage in these values: write() passes no gate again.
-            tickets.write({"step_entry_date": now, "step_deadline": deadline})
+            tickets.sudo().write({"step_entry_date": now, "step_deadline": deadline})
             history_vals += [
                 {
                     "ticket_id": ticket.id,
@@ -1338,10 +1354,10 @@ class HelpdeskTicket(models.Model):
             ticket.write(
                 {
                     "closure_confirmed": True,
-                    "closure_confirmed_date": fields.Datetime.now(),
                     "closure_channel_id": (channel or ticket.channel_id).id,
                 }
             )
+            ticket.sudo().closure_confirmed_date = fields.Datetime.now()
         return True
 
     def action_record_rating(self):
@@ -1364,13 +1380,16 @@ class HelpdeskTicket(models.Model):
             raise UserError(self.env._("A complaint is rated once it is closed."))
         if score not in range(1, 6):
             raise UserError(self.env._("A rating is a score from 1 to 5."))
+        # Whoever may change the complaint records its rating; the rating
+        # record itself is written as superuser (see rating_rating.py).
+        self.check_access("write")
         token = token or self._rating_get_access_token()
         feedback = (feedback or "").strip()
         if channel_name:
             feedback = self.env._(
                 "(%(channel)s) %(feedback)s", channel=channel_name, feedback=feedback
             ).strip()
-        return self.rating_apply(score, token=token, feedback=feedback)
+        return self.sudo().rating_apply(score, token=token, feedback=feedback)
 
     def action_reopen(self):
         self.ensure_one()
@@ -1399,12 +1418,10 @@ class HelpdeskTicket(models.Model):
             raise UserError(self.env._("Give the reason for reopening."))
         target = "solution" if self.validity == "valid" else "verification"
         self.with_context(complaint_reopen_reason=reason).write(
-            {
-                "stage_id": self._complaint_stage(target).id,
-                "closure_confirmed": False,
-                "closure_confirmed_date": False,
-                "reopen_count": self.reopen_count + 1,
-            }
+            {"stage_id": self._complaint_stage(target).id, "closure_confirmed": False}
+        )
+        self.sudo().write(
+            {"closure_confirmed_date": False, "reopen_count": self.reopen_count + 1}
         )
         self.message_post(
             body=self.env._("Complaint reopened: %(reason)s", reason=reason),

@@ -1,0 +1,59 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+from odoo.exceptions import AccessError
+
+# What a rating says and about whom: only the customer's own link and the
+# rep's "Record rating" (both checked, then run as superuser) set them.
+PROTECTED_FIELDS = {
+    "rating",
+    "feedback",
+    "consumed",
+    "partner_id",
+    "rated_partner_id",
+    "res_model_id",
+    "res_model",
+    "res_id",
+}
+
+
+class RatingRating(models.Model):
+    _inherit = "rating.rating"
+
+    def _complaint_ratings(self):
+        tickets = self.filtered(lambda r: r.res_model == "helpdesk.ticket").mapped(
+            "res_id"
+        )
+        complaints = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search([("id", "in", tickets), ("is_complaint", "=", True)])
+        )
+        return self.filtered(
+            lambda r: r.res_model == "helpdesk.ticket" and r.res_id in complaints.ids
+        )
+
+    def _check_complaint_rating_change(self):
+        if not self.env.su and self._complaint_ratings():
+            raise AccessError(
+                self.env._(
+                    "A complaint's rating is the customer's: it is given through "
+                    "the closure email's link or recorded with “Record rating”."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        ratings = super().create(vals_list)
+        if any(vals.get("consumed") or vals.get("rating") for vals in vals_list):
+            ratings._check_complaint_rating_change()
+        return ratings
+
+    def write(self, vals):
+        if PROTECTED_FIELDS & set(vals):
+            self._check_complaint_rating_change()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_complaint_rating_change()
+        return super().unlink()
