@@ -1,16 +1,26 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import uuid
 from urllib.parse import urlencode
 
+from psycopg2 import IntegrityError
 from werkzeug.exceptions import BadRequest, NotFound
 
-from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo import Command, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools import plaintext2html
+from odoo.tools.mimetypes import guess_mimetype
 from odoo.tools.misc import get_lang
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+# What a customer may attach to a complaint in the portal.
+PORTAL_FILE_TYPES = ("image/", "video/", "application/pdf")
+PORTAL_MAX_FILES = 10
+PORTAL_MAX_TEXT = 20000
 
 
 class ComplaintTicketController(HelpdeskTicketController):
@@ -37,6 +47,190 @@ class ComplaintTicketController(HelpdeskTicketController):
 
 
 class ComplaintPortal(CustomerPortal):
+    # ------------------------------------------------------------------
+    # Filing a complaint against one of the customer's own orders
+    # ------------------------------------------------------------------
+    def _complaint_orders(self):
+        """The confirmed orders of the portal user's company."""
+        partner = request.env.user.partner_id.commercial_partner_id
+        return (
+            request.env["sale.order"]
+            .sudo()
+            .search(
+                [("partner_id", "child_of", partner.id), ("state", "=", "sale")],
+                order="date_order desc",
+            )
+        )
+
+    def _complaint_form_values(self, error=None, values=None):
+        return {
+            "orders": self._complaint_orders(),
+            "requests": request.env["printing.complaint.request"].sudo().search([]),
+            "submission_key": (values or {}).get("submission_key") or uuid.uuid4().hex,
+            "error": error,
+            "values": values or {},
+            "page_name": "new_complaint",
+        }
+
+    @http.route(
+        "/my/complaint/new", type="http", auth="user", methods=["GET"], website=True
+    )
+    def portal_complaint_new(self, **kw):
+        return request.render(
+            "printing_complaint.portal_complaint_new", self._complaint_form_values()
+        )
+
+    def _complaint_files(self, company):
+        """The uploaded files as (name, bytes, mimetype), checked."""
+        files = [
+            upload
+            for upload in request.httprequest.files.getlist("attachment")
+            if upload.filename
+        ]
+        if len(files) > PORTAL_MAX_FILES:
+            raise ValidationError(
+                request.env._("Attach at most %(count)s files.", count=PORTAL_MAX_FILES)
+            )
+        limit = company.complaint_portal_max_file_mb * 1024 * 1024
+        checked = []
+        for upload in files:
+            data = upload.read(limit + 1)
+            if len(data) > limit:
+                raise ValidationError(
+                    request.env._(
+                        "%(file)s is larger than %(size)s MB.",
+                        file=upload.filename,
+                        size=company.complaint_portal_max_file_mb,
+                    )
+                )
+            mimetype = guess_mimetype(data)
+            if not mimetype.startswith(PORTAL_FILE_TYPES):
+                raise ValidationError(
+                    request.env._(
+                        "%(file)s is not a photo, a video or a PDF.",
+                        file=upload.filename,
+                    )
+                )
+            checked.append((upload.filename[:200], data, mimetype))
+        return checked
+
+    def _complaint_vals(self, kw):
+        """The new complaint's values from the form, checked: the order is
+        one of the customer's, the lines are lines of that order."""
+        env = request.env
+        subject = (kw.get("subject") or "").strip()[:200]
+        description = (kw.get("description") or "").strip()
+        if not subject or not description:
+            raise ValidationError(env._("Give a subject and describe the problem."))
+        if len(description) > PORTAL_MAX_TEXT:
+            raise ValidationError(env._("The description is too long."))
+        try:
+            order_id = int(kw.get("order") or 0)
+            line_ids = [int(line) for line in request.httprequest.form.getlist("lines")]
+            request_ids = [
+                int(item) for item in request.httprequest.form.getlist("requests")
+            ]
+            quantity = float(kw.get("quantity") or 0)
+        except ValueError as error:
+            raise ValidationError(env._("The form holds invalid values.")) from error
+        order = self._complaint_orders().filtered(lambda o: o.id == order_id)
+        if not order:
+            raise ValidationError(env._("Choose one of your confirmed orders."))
+        lines = order.order_line.filtered(
+            lambda line: line.id in line_ids and not line.display_type
+        )
+        if not lines or len(lines) != len(set(line_ids)):
+            raise ValidationError(env._("Choose the affected lines of that order."))
+        if quantity < 0:
+            raise ValidationError(env._("The quantity affected cannot be negative."))
+        team = (
+            env["helpdesk.ticket.team"]
+            .sudo()
+            .search(
+                [
+                    ("is_complaint_team", "=", True),
+                    ("company_id", "in", [order.company_id.id, False]),
+                ],
+                limit=1,
+            )
+        )
+        partner = env.user.partner_id
+        return {
+            "name": subject,
+            "description": plaintext2html(description),
+            "team_id": team.id,
+            "company_id": order.company_id.id,
+            "partner_id": partner.id,
+            "sale_order_id": order.id,
+            "sale_line_ids": [Command.set(lines.ids)],
+            "request_ids": [
+                Command.set(
+                    env["printing.complaint.request"]
+                    .sudo()
+                    .browse(request_ids)
+                    .exists()
+                    .ids
+                )
+            ],
+            "quantity_affected": quantity,
+            "date_found": kw.get("date_found") or False,
+            "channel_id": env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web").id,
+            "user_id": order.user_id.id,
+            "received_by_id": order.user_id.id,
+            "portal_submission_key": (kw.get("submission_key") or "")[:64] or False,
+        }
+
+    @http.route(
+        "/my/complaint/submit",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_complaint_submit(self, **kw):
+        """File the complaint; bad input files nothing and says why."""
+        Ticket = request.env["helpdesk.ticket"].sudo()
+        key = (kw.get("submission_key") or "")[:64]
+        done = key and Ticket.search(
+            [
+                ("portal_submission_key", "=", key),
+                ("partner_id", "=", request.env.user.partner_id.id),
+            ],
+            limit=1,
+        )
+        if done:  # the same form sent twice: show what the first filed
+            return request.redirect(done.get_portal_url())
+        try:
+            vals = self._complaint_vals(kw)
+            files = self._complaint_files(Ticket.env.company)
+            with request.env.cr.savepoint():
+                complaint = Ticket.create(vals)
+                complaint.message_subscribe(partner_ids=request.env.user.partner_id.ids)
+                request.env["ir.attachment"].sudo().create(
+                    [
+                        {
+                            "name": name,
+                            "datas": base64.b64encode(data),
+                            "mimetype": mimetype,
+                            "res_model": "helpdesk.ticket",
+                            "res_id": complaint.id,
+                        }
+                        for name, data, mimetype in files
+                    ]
+                )
+        except (UserError, ValidationError) as error:
+            response = request.render(
+                "printing_complaint.portal_complaint_new",
+                self._complaint_form_values(error=str(error), values=kw),
+            )
+            response.status_code = 400
+            return response
+        except IntegrityError:
+            # Two submissions of the same form at once: the other one won.
+            done = Ticket.search([("portal_submission_key", "=", key)], limit=1)
+            return request.redirect(done.get_portal_url() if done else "/my/tickets")
+        return request.redirect(complaint.get_portal_url())
+
     @http.route(
         ["/my/ticket/<int:ticket_id>/decision"],
         type="http",

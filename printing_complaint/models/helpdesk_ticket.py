@@ -119,6 +119,12 @@ class HelpdeskTicket(models.Model):
         compute="_compute_awaiting_written_confirmation", store=True
     )
     evidence_ids = fields.One2many("printing.complaint.evidence", "ticket_id")
+    portal_submission_key = fields.Char(
+        copy=False,
+        readonly=True,
+        help="Key of the portal form that filed the complaint: a second "
+        "submission of the same form (double click) files nothing more.",
+    )
     evidence_count = fields.Integer(compute="_compute_evidence_count")
     acknowledged_date = fields.Datetime(
         string="Acknowledged on",
@@ -326,6 +332,11 @@ class HelpdeskTicket(models.Model):
             "number_company_unique",
             "unique(company_id, number)",
             "The complaint number is unique per company.",
+        ),
+        (
+            "portal_submission_key_unique",
+            "unique(portal_submission_key)",
+            "This form was already submitted.",
         ),
     )
 

@@ -74,7 +74,18 @@ class ResCompany(models.Model):
         "at this interval.",
     )
 
+    complaint_portal_max_file_mb = fields.Integer(
+        string="Portal file size limit (MB)",
+        default=25,
+        help="Largest photo, video or PDF a customer may attach in the portal.",
+    )
+
     _sql_constraints = (
+        (
+            "complaint_portal_max_file_positive",
+            "CHECK(complaint_portal_max_file_mb > 0)",
+            "The portal file size limit is a positive number of megabytes.",
+        ),
         (
             "complaint_improvement_delays_positive",
             "CHECK(complaint_containment_days > 0 AND complaint_corrective_days > 0 "

@@ -32,3 +32,6 @@ class ResConfigSettings(models.TransientModel):
     complaint_follow_up_interval = fields.Integer(
         related="company_id.complaint_follow_up_interval", readonly=False
     )
+    complaint_portal_max_file_mb = fields.Integer(
+        related="company_id.complaint_portal_max_file_mb", readonly=False
+    )
