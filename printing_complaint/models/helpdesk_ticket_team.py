@@ -2,9 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
+from odoo.addons.mail.tools.alias_error import AliasError
+
 
 class HelpdeskTicketTeam(models.Model):
     _inherit = "helpdesk.ticket.team"
+
+    # An email that opens a complaint: larger bodies are refused (bounced).
+    COMPLAINT_EMAIL_MAX_BODY = 200_000
 
     is_complaint_team = fields.Boolean(
         string="Handles complaints",
@@ -19,3 +24,27 @@ class HelpdeskTicketTeam(models.Model):
                 [("team_ids", "=", self.id)]
             )
         return super()._get_applicable_stages()
+
+    def _alias_get_error(self, message, message_dict, alias):
+        """An email to a complaint team's alias opens a complaint only from a
+        known customer, with a subject and a readable body; anything else is
+        bounced with the alias's message and registers nothing. (Replies to a
+        complaint are checked on the complaint, with the usual rules.)"""
+        error = super()._alias_get_error(message, message_dict, alias)
+        if error or not self.is_complaint_team:
+            return error
+        if not message_dict.get("author_id"):
+            return AliasError(
+                "complaint_unknown_sender",
+                self.env._("complaints are registered from known customers only"),
+            )
+        if not (message_dict.get("subject") or "").strip():
+            return AliasError(
+                "complaint_no_subject", self.env._("a complaint needs a subject")
+            )
+        if len(message_dict.get("body") or "") > self.COMPLAINT_EMAIL_MAX_BODY:
+            return AliasError(
+                "complaint_body_too_large",
+                self.env._("the message is too large to be registered"),
+            )
+        return False

@@ -148,6 +148,60 @@ class TestComplaintIntake(ComplaintCase):
             1,
         )
 
+    def _bounces(self, email_to):
+        return self.env["mail.mail"].search(
+            [("email_to", "ilike", email_to), ("subject", "ilike", "Re:")]
+        )
+
+    def test_malformed_emails_are_bounced_and_register_nothing(self):
+        domain = self.env["mail.alias.domain"].create({"name": "printshop.test"})
+        self.team.alias_id.write(
+            {"alias_name": "complaints", "alias_domain_id": domain.id}
+        )
+        Ticket = self.env["helpdesk.ticket"]
+        before = Ticket.search_count([])
+        # No subject.
+        self._process(msg_id="<nosubject@lotus.example.com>", subject="")
+        # A huge body.
+        self._process(
+            msg_id="<huge@lotus.example.com>",
+            subject="Cover colour",
+            body="x" * (self.team.COMPLAINT_EMAIL_MAX_BODY + 10),
+        )
+        self.assertEqual(Ticket.search_count([]), before)
+        self.assertEqual(len(self._bounces("buyer@lotus.example.com")), 2)
+        self.assertIn(
+            "could not register a complaint",
+            self._bounces("buyer@lotus.example.com")[0].body_html,
+        )
+        # An unknown sender.
+        unknown = EMAIL.replace("buyer@lotus.example.com", "someone@else.example.com")
+        self.env["mail.thread"].message_process(
+            model=None,
+            message=unknown.format(
+                msg_id="<unknown@else.example.com>",
+                reply="",
+                subject="Your posters",
+                body="Bad posters",
+            ),
+        )
+        self.assertEqual(Ticket.search_count([]), before)
+        self.assertEqual(len(self._bounces("someone@else.example.com")), 1)
+        # No sender at all: dropped, nothing registered.
+        anonymous = EMAIL.replace(
+            "From: Lotus Buyer <buyer@lotus.example.com>\n", ""
+        ).replace("Return-Path: <buyer@lotus.example.com>\n", "")
+        try:
+            self.env["mail.thread"].message_process(
+                model=None,
+                message=anonymous.format(
+                    msg_id="<anonymous@nowhere>", reply="", subject="Hi", body="?"
+                ),
+            )
+        except ValueError:
+            pass  # the gateway refuses it outright
+        self.assertEqual(Ticket.search_count([]), before)
+
     # -- customer ----------------------------------------------------------------
     def test_customer_smart_button(self):
         self._create_complaint()
