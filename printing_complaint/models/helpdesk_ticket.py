@@ -1,5 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import uuid
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -827,7 +828,17 @@ class HelpdeskTicket(models.Model):
             now = fields.Datetime.now()
             moved._complaint_leave_step(now)
             moved._complaint_enter_step(now)
+            moved.filtered(
+                lambda t: t.complaint_step == "closed"
+            )._complaint_renew_access_token()
         return result
+
+    def _complaint_renew_access_token(self):
+        """A closed complaint's emailed links (acknowledgement, offer) expire:
+        its access token is renewed. The customer still sees it when logged
+        in, and the rating link has its own token."""
+        for ticket in self.sudo():
+            ticket.access_token = str(uuid.uuid4())
 
     def _track_template(self, changes):
         """A complaint closed as not valid gets the polite answer with the

@@ -128,3 +128,16 @@ class TestPortalClosure(HttpCase):
         response = self._post("/complaint/rate/wrong/submit", score="5")
         self.assertEqual(response.status_code, 404)
         self.assertFalse(rating.consumed)
+
+    def test_emailed_links_expire_when_the_complaint_closes(self):
+        token = self.complaint._portal_ensure_token()
+        self.authenticate(None, None)
+        page = self.url_open(f"{self.url}?access_token={token}")
+        self.assertIn(self.complaint.number, page.text)
+        self._close()
+        self.assertNotEqual(self.complaint.access_token, token)
+        page = self.url_open(f"{self.url}?access_token={token}")
+        self.assertNotIn(self.complaint.number, page.text)
+        # The customer's own account still shows it.
+        self.authenticate("lotus_closure", "lotus_closure_pw")
+        self.assertIn(self.complaint.number, self.url_open(self.url).text)
