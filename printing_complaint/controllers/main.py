@@ -250,6 +250,14 @@ class ComplaintPortal(CustomerPortal):
             return request.redirect("/my")
         if decision not in ("accepted", "rejected"):
             raise BadRequest()
+        if decision == "accepted":
+            # Acceptance is signed, like a quotation (see the JSON route).
+            url = ticket_sudo.get_portal_url()
+            separator = "&" if "?" in url else "?"
+            query = urlencode(
+                {"decision_error": request.env._("Sign to accept the solution.")}
+            )
+            return request.redirect(f"{url}{separator}{query}")
         offered = ticket_sudo.solution_ids.filtered(lambda s: s.state == "offered")
         url = ticket_sudo.get_portal_url()
         if ticket_sudo.complaint_step == "confirmation" and offered:
@@ -275,6 +283,54 @@ class ComplaintPortal(CustomerPortal):
                 query = urlencode({"decision_error": str(error)})
                 return request.redirect(f"{url}{separator}{query}")
         return request.redirect(url)
+
+    @http.route(
+        ["/my/ticket/<int:ticket_id>/accept"],
+        type="json",
+        auth="public",
+        website=True,
+    )
+    def portal_complaint_accept(
+        self, ticket_id, access_token=None, name=None, signature=None
+    ):
+        """The customer accepts the offered solutions with a signature (the
+        portal's signature form, as for quotations)."""
+        env = request.env
+        access_token = access_token or request.httprequest.args.get("access_token")
+        try:
+            ticket_sudo = self._document_check_access(
+                "helpdesk.ticket", ticket_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return {"error": env._("Invalid complaint.")}
+        offered = ticket_sudo.solution_ids.filtered(lambda s: s.state == "offered")
+        if ticket_sudo.complaint_step != "confirmation" or not offered:
+            return {"error": env._("There is no offer waiting for your answer.")}
+        name = (name or "").strip()[:200]
+        if not name or not signature:
+            return {"error": env._("Sign with your name to accept.")}
+        partner = (
+            ticket_sudo.partner_id if env.user._is_public() else env.user.partner_id
+        )
+        try:
+            env["printing.complaint.decision"].sudo().create(
+                {
+                    "ticket_id": ticket_sudo.id,
+                    "decision": "accepted",
+                    "partner_id": partner.id,
+                    "channel_id": env.ref(
+                        "helpdesk_mgmt.helpdesk_ticket_channel_web"
+                    ).id,
+                    "signed_by": name,
+                    "signature": signature,
+                    "note": env._(
+                        "Accepted and signed in the portal by %(name)s.", name=name
+                    ),
+                }
+            )
+        except (UserError, ValidationError, TypeError, ValueError) as error:
+            return {"error": str(error)}
+        return {"force_refresh": True, "redirect_url": ticket_sudo.get_portal_url()}
 
     @http.route(
         ["/my/ticket/<int:ticket_id>/confirm_closure"],

@@ -41,6 +41,16 @@ class PrintingComplaintDecision(models.Model):
         string="Decided by",
         help="The customer contact who gave the answer.",
     )
+    signed_by = fields.Char(
+        readonly=True, help="Name the customer signed with in the portal."
+    )
+    signature = fields.Image(
+        readonly=True,
+        attachment=True,
+        max_width=1024,
+        max_height=1024,
+        help="The customer's signature of the acceptance, given in the portal.",
+    )
     solution_ids = fields.Many2many(
         "printing.complaint.solution",
         "printing_complaint_decision_solution_rel",

@@ -1,9 +1,14 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import json
+
 from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import complaint_at_solution_step
+from .common import PNG, complaint_at_solution_step
+
+PNG_B64 = base64.b64encode(PNG).decode()
 
 
 @tagged("post_install", "-at_install")
@@ -58,22 +63,38 @@ class TestPortalOffer(HttpCase):
             data={"csrf_token": http.Request.csrf_token(self), **data},
         )
 
-    def test_customer_accepts_in_the_portal(self):
+    def _accept(self, **params):
+        """What the portal's signature form sends (JSON-RPC)."""
+        response = self.url_open(
+            f"{self.url}/accept",
+            data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}),
+            headers={"Content-Type": "application/json"},
+        )
+        return response.json().get("result", {})
+
+    def test_customer_accepts_and_signs_in_the_portal(self):
         self.authenticate("lotus_buyer", "lotus_buyer_pw")
         page = self.url_open(self.url)
         self.assertEqual(page.status_code, 200)
         self.assertIn("Apology and improvement commitment", page.text)
         self.assertIn("complaint_decision_form", page.text)
+        self.assertIn("complaint_accept_modal", page.text)
         # A rejection needs a note: refused, nothing recorded.
         response = self._answer(decision="rejected", note="")
         self.assertIn("asks for instead", response.text)
+        # Accepting needs a signature: refused, nothing recorded.
+        response = self._answer(decision="accepted", note="Fine")
+        self.assertIn("Sign to accept", response.text)
+        self.assertIn("error", self._accept(name="Li Wei"))
         self.assertFalse(self.complaint.decision_ids)
         self.assertEqual(self.complaint.complaint_step, "confirmation")
-        response = self._answer(decision="accepted", note="Fine <b>thanks</b>")
-        self.assertEqual(response.status_code, 200)
+        result = self._accept(name="Li <b>Wei</b>", signature=PNG_B64)
+        self.assertTrue(result.get("force_refresh"), result)
         decision = self.complaint.decision_ids
         self.assertEqual(decision.decision, "accepted")
         self.assertEqual(decision.partner_id, self.buyer.partner_id)
+        self.assertEqual(decision.signed_by, "Li <b>Wei</b>")
+        self.assertTrue(decision.signature)
         self.assertEqual(
             decision.channel_id,
             self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web"),
@@ -84,9 +105,9 @@ class TestPortalOffer(HttpCase):
         note = self.complaint.message_ids.filtered(
             lambda m: "Customer accepted" in m.body
         )
-        self.assertIn("&lt;b&gt;thanks&lt;/b&gt;", note.body)
+        self.assertIn("&lt;b&gt;Wei&lt;/b&gt;", note.body)
         # A second click records nothing more.
-        self._answer(decision="accepted")
+        self.assertIn("error", self._accept(name="Li Wei", signature=PNG_B64))
         self.assertEqual(len(self.complaint.decision_ids), 1)
         self.assertNotIn("complaint_decision_form", self.url_open(self.url).text)
 
@@ -122,6 +143,9 @@ class TestPortalOffer(HttpCase):
         self.assertEqual(decision.partner_id, self.complaint.partner_id)
         self.assertEqual(self.complaint.complaint_step, "solution")
         # A wrong token changes nothing.
-        response = self._answer(decision="accepted", access_token="wrong")
+        response = self._answer(decision="rejected", note="x", access_token="wrong")
         self.assertTrue(response.url.endswith("/my") or "/web/login" in response.url)
+        self.assertIn(
+            "error", self._accept(name="X", signature=PNG_B64, access_token="wrong")
+        )
         self.assertEqual(len(self.complaint.decision_ids), 1)

@@ -95,6 +95,8 @@ class TestPortalCustomerTour(HttpCase):
             login="lotus_tour",
         )
         self.assertEqual(complaint.decision_ids.decision, "accepted")
+        self.assertEqual(complaint.decision_ids.signed_by, "Lotus Buyer")
+        self.assertTrue(complaint.decision_ids.signature)
         self.assertEqual(complaint.complaint_step, "execution")
         complaint.action_next_step()
 

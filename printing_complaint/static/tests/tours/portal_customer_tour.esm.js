@@ -58,7 +58,26 @@ registry.category("web_tour.tours").add("printing_complaint_portal_accept", {
         },
         {
             content: "Accept it",
-            trigger: "#complaint_decision_form button[value=accepted]",
+            trigger: "#complaint_accept_button",
+            run: "click",
+        },
+        {
+            content: "The name is filled in",
+            trigger: "#complaint_accept_modal .o_web_sign_name_and_signature input:value(Lotus Buyer)",
+        },
+        {
+            content: "Choose a style for the signature drawn from the name",
+            trigger: "#complaint_accept_modal .o_web_sign_auto_select_style button",
+            run: "click",
+        },
+        {
+            content: "The second style",
+            trigger: ".o-dropdown-item:eq(1)",
+            run: "click",
+        },
+        {
+            content: "Sign",
+            trigger: "#complaint_accept_modal .o_portal_sign_submit:enabled",
             run: "click",
         },
         {
