@@ -89,6 +89,9 @@ class TestPortalFiling(HttpCase):
         self.assertEqual(complaint.evidence_ids.mapped("kind"), ["photo"])
         self.assertIn("&lt;b&gt;cover&lt;/b&gt;", complaint.description)
         self.assertIn(complaint.number, response.text)
+        # Where it stands: its step, by when we answer, its order.
+        self.assertIn("complaint_step_deadline", response.text)
+        self.assertIn(self.order.name, response.text)
         # The same form sent again (double click) files nothing more.
         self._submit()
         self.assertEqual(len(self._complaints()), 1)
