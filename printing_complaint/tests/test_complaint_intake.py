@@ -6,7 +6,7 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import ComplaintCase
+from .common import PNG, ComplaintCase
 
 EMAIL = """Return-Path: <buyer@lotus.example.com>
 To: complaints@printshop.test
@@ -106,6 +106,26 @@ class TestComplaintIntake(ComplaintCase):
             .mapped("name"),
             ["cover.png"],
         )
+
+    def test_file_posted_in_the_chatter_becomes_evidence(self):
+        """The chatter (backend or portal) uploads the file first and links
+        it to the complaint when the message is posted."""
+        complaint = self._create_complaint()
+        upload = self.env["ir.attachment"].create(
+            {
+                "name": "box_photo.png",
+                "raw": PNG,
+                "res_model": "mail.compose.message",
+                "res_id": 0,
+            }
+        )
+        self.assertFalse(complaint.evidence_ids)
+        complaint.message_post(body="More photos", attachment_ids=upload.ids)
+        self.assertEqual(complaint.evidence_ids.attachment_id, upload)
+        self.assertEqual(complaint.evidence_ids.kind, "photo")
+        # Linking it again (a merge, a re-post) makes no second evidence.
+        upload.write({"res_id": complaint.id})
+        self.assertEqual(len(complaint.evidence_ids), 1)
 
     # -- email -----------------------------------------------------------------
     def _process(self, **values):
