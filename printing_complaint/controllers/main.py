@@ -252,12 +252,10 @@ class ComplaintPortal(CustomerPortal):
             raise BadRequest()
         if decision == "accepted":
             # Acceptance is signed, like a quotation (see the JSON route).
-            url = ticket_sudo.get_portal_url()
-            separator = "&" if "?" in url else "?"
-            query = urlencode(
-                {"decision_error": request.env._("Sign to accept the solution.")}
+            return self._redirect_with_decision_error(
+                ticket_sudo.get_portal_url(),
+                request.env._("Sign to accept the solution."),
             )
-            return request.redirect(f"{url}{separator}{query}")
         offered = ticket_sudo.solution_ids.filtered(lambda s: s.state == "offered")
         url = ticket_sudo.get_portal_url()
         if ticket_sudo.complaint_step == "confirmation" and offered:
@@ -279,10 +277,15 @@ class ComplaintPortal(CustomerPortal):
                     }
                 )
             except UserError as error:
-                separator = "&" if "?" in url else "?"
-                query = urlencode({"decision_error": str(error)})
-                return request.redirect(f"{url}{separator}{query}")
+                return self._redirect_with_decision_error(url, str(error))
         return request.redirect(url)
+
+    @staticmethod
+    def _redirect_with_decision_error(url, message):
+        """Back to the complaint's page, which shows why nothing was recorded."""
+        separator = "&" if "?" in url else "?"
+        query = urlencode({"decision_error": message})
+        return request.redirect(f"{url}{separator}{query}")
 
     @http.route(
         ["/my/ticket/<int:ticket_id>/accept"],
