@@ -40,6 +40,34 @@ class TestConfidentiality(ComplaintCase):
             self.assertEqual(complaint.with_user(handler).partner_id, self.customer)
             self.assertTrue(photo.with_user(handler).datas)
 
+    def test_a_complaints_rating_is_seen_by_those_who_see_the_complaint(self):
+        complaint = self._create_complaint()
+        complaint._rating_get_access_token()
+        rating = complaint.rating_ids
+        rating.write({"rating": 1, "feedback": "Li Wei, 138 0000 0000", "consumed": True})
+        helpdesk = self.env["helpdesk.ticket.team"].create({"name": "IT support"})
+        ticket = self.env["helpdesk.ticket"].create(
+            {"name": "Printer", "description": "<p>x</p>", "team_id": helpdesk.id}
+        )
+        ticket._rating_get_access_token()
+        employee = new_test_user(self.env, login="warehouse_clerk")
+        Rating = self.env["rating.rating"]
+        ratings = [("res_model", "=", "helpdesk.ticket")]
+        self.assertEqual(rating.helpdesk_ticket_id, complaint)
+        # An employee outside the complaint groups, and a rep of another team,
+        # still see the ratings of other tickets, never the complaint's.
+        for user in (employee, self.other_rep):
+            self.assertEqual(
+                Rating.with_user(user).search(ratings), ticket.rating_ids, user.login
+            )
+            with self.assertRaises(AccessError, msg=user.login):
+                rating.with_user(user).read(["feedback"])
+        for handler in (self.sales_rep, self.qc_user, self.manager):
+            self.assertEqual(
+                rating.with_user(handler).feedback, "Li Wei, 138 0000 0000"
+            )
+            self.assertIn(rating, Rating.with_user(handler).search(ratings))
+
     def test_customer_text_is_shown_as_text(self):
         complaint = self._create_complaint(
             name=f"Covers {SCRIPT}",
