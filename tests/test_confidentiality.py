@@ -44,7 +44,8 @@ class TestConfidentiality(ComplaintCase):
         complaint = self._create_complaint()
         complaint._rating_get_access_token()
         rating = complaint.rating_ids
-        rating.write({"rating": 1, "feedback": "Li Wei, 138 0000 0000", "consumed": True})
+        feedback = "Li Wei, 138 0000 0000"
+        rating.write({"rating": 1, "feedback": feedback, "consumed": True})
         helpdesk = self.env["helpdesk.ticket.team"].create({"name": "IT support"})
         ticket = self.env["helpdesk.ticket"].create(
             {"name": "Printer", "description": "<p>x</p>", "team_id": helpdesk.id}
@@ -63,9 +64,7 @@ class TestConfidentiality(ComplaintCase):
             with self.assertRaises(AccessError, msg=user.login):
                 rating.with_user(user).read(["feedback"])
         for handler in (self.sales_rep, self.qc_user, self.manager):
-            self.assertEqual(
-                rating.with_user(handler).feedback, "Li Wei, 138 0000 0000"
-            )
+            self.assertEqual(rating.with_user(handler).feedback, feedback)
             self.assertIn(rating, Rating.with_user(handler).search(ratings))
 
     def test_customer_text_is_shown_as_text(self):

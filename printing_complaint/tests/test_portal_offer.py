@@ -3,6 +3,8 @@
 import base64
 import json
 
+from lxml import html
+
 from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -79,6 +81,9 @@ class TestPortalOffer(HttpCase):
         self.assertIn("Apology and improvement commitment", page.text)
         self.assertIn("complaint_decision_form", page.text)
         self.assertIn("complaint_accept_modal", page.text)
+        # A solution without a deadline keeps all its cells in its row.
+        rows = html.fromstring(page.text).xpath("//tr[td]")
+        self.assertEqual([len(row.xpath("td")) for row in rows], [5])
         # A rejection needs a note: refused, nothing recorded.
         response = self._answer(decision="rejected", note="")
         self.assertIn("asks for instead", response.text)
