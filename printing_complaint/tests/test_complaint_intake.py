@@ -1,6 +1,5 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import contextlib
 
 from odoo import fields
 from odoo.exceptions import UserError
@@ -209,19 +208,27 @@ class TestComplaintIntake(ComplaintCase):
         )
         self.assertEqual(Ticket.search_count([]), before)
         self.assertEqual(len(self._bounces("someone@else.example.com")), 1)
-        # No sender at all: dropped, nothing registered.
+        # No sender at all: nobody to answer, so the bounce goes to the one who
+        # set the alias up (here the complaint manager), and nothing is filed.
+        self.env.cr.execute(
+            "UPDATE mail_alias SET create_uid = %s WHERE id = %s",
+            [self.manager.id, self.team.alias_id.id],
+        )
+        self.team.alias_id.invalidate_recordset(["create_uid"])
         anonymous = EMAIL.replace(
             "From: Lotus Buyer <buyer@lotus.example.com>\n", ""
         ).replace("Return-Path: <buyer@lotus.example.com>\n", "")
-        # (the gateway may refuse it outright)
-        with contextlib.suppress(ValueError):
-            self.env["mail.thread"].message_process(
-                model=None,
-                message=anonymous.format(
-                    msg_id="<anonymous@nowhere>", reply="", subject="Hi", body="?"
-                ),
-            )
+        self.env["mail.thread"].message_process(
+            model=None,
+            message=anonymous.format(
+                msg_id="<anonymous@nowhere>", reply="", subject="Hi", body="?"
+            ),
+        )
         self.assertEqual(Ticket.search_count([]), before)
+        bounce = self.env["mail.mail"].search([("subject", "=", "Re: Hi")])
+        self.assertEqual(bounce.recipient_ids, self.manager.partner_id)
+        self.assertFalse(bounce.email_to)
+        self.assertIn("could not register a complaint", bounce.body_html)
 
     # -- customer ----------------------------------------------------------------
     def test_customer_smart_button(self):
