@@ -11,14 +11,12 @@ from odoo import Command, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import plaintext2html
-from odoo.tools.mimetypes import guess_mimetype
 from odoo.tools.misc import get_lang
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+from odoo.addons.mail.controllers.attachment import AttachmentController
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-# What a customer may attach to a complaint in the portal.
-PORTAL_FILE_TYPES = ("image/", "video/", "application/pdf")
 PORTAL_MAX_FILES = 10
 PORTAL_MAX_TEXT = 20000
 
@@ -44,6 +42,35 @@ class ComplaintTicketController(HelpdeskTicketController):
                 vals["team_id"] = team.id
                 vals["stage_id"] = team._get_applicable_stages()[:1].id
         return vals
+
+
+class ComplaintAttachmentController(AttachmentController):
+    @http.route()
+    def mail_attachment_upload(
+        self, ufile, thread_id, thread_model, is_pending=False, **kwargs
+    ):
+        """A customer's file for a complaint's chatter is checked as it is
+        uploaded, so the portal says at once what is wrong with it (it is
+        checked again when the message links it to the complaint)."""
+        if thread_model == "helpdesk.ticket" and request.env.user.share:
+            complaint = (
+                request.env["helpdesk.ticket"].sudo().browse(int(thread_id)).exists()
+            )
+            if complaint.is_complaint:
+                company = complaint.company_id
+                data = ufile.read(
+                    company.complaint_portal_max_file_mb * 1024 * 1024 + 1
+                )
+                ufile.seek(0)
+                try:
+                    request.env["ir.attachment"]._complaint_check_customer_file(
+                        ufile.filename, data, company
+                    )
+                except ValidationError as error:
+                    return request.make_json_response({"error": error.args[0]})
+        return super().mail_attachment_upload(
+            ufile, thread_id, thread_model, is_pending=is_pending, **kwargs
+        )
 
 
 class ComplaintPortal(CustomerPortal):
@@ -92,25 +119,13 @@ class ComplaintPortal(CustomerPortal):
                 request.env._("Attach at most %(count)s files.", count=PORTAL_MAX_FILES)
             )
         limit = company.complaint_portal_max_file_mb * 1024 * 1024
+        Attachment = request.env["ir.attachment"]
         checked = []
         for upload in files:
             data = upload.read(limit + 1)
-            if len(data) > limit:
-                raise ValidationError(
-                    request.env._(
-                        "%(file)s is larger than %(size)s MB.",
-                        file=upload.filename,
-                        size=company.complaint_portal_max_file_mb,
-                    )
-                )
-            mimetype = guess_mimetype(data)
-            if not mimetype.startswith(PORTAL_FILE_TYPES):
-                raise ValidationError(
-                    request.env._(
-                        "%(file)s is not a photo, a video or a PDF.",
-                        file=upload.filename,
-                    )
-                )
+            mimetype = Attachment._complaint_check_customer_file(
+                upload.filename, data, company
+            )
             checked.append((upload.filename[:200], data, mimetype))
         return checked
 

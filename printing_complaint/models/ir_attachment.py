@@ -1,7 +1,11 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.mimetypes import guess_mimetype
+
+# What a customer may attach to a complaint (portal form, portal chatter).
+CUSTOMER_FILE_TYPES = ("image/", "video/", "application/pdf")
 
 
 class IrAttachment(models.Model):
@@ -23,6 +27,27 @@ class IrAttachment(models.Model):
             self._complaint_make_evidence()
         return result
 
+    @api.model
+    def _complaint_check_customer_file(self, name, raw, company):
+        """Refuse a customer's file that is too large or is not a photo, a
+        video or a PDF (judged on its content, not its name); return its
+        mimetype."""
+        limit = company.complaint_portal_max_file_mb * 1024 * 1024
+        if len(raw) > limit:
+            raise ValidationError(
+                self.env._(
+                    "%(file)s is larger than %(size)s MB.",
+                    file=name,
+                    size=company.complaint_portal_max_file_mb,
+                )
+            )
+        mimetype = guess_mimetype(raw)
+        if not mimetype.startswith(CUSTOMER_FILE_TYPES):
+            raise ValidationError(
+                self.env._("%(file)s is not a photo, a video or a PDF.", file=name)
+            )
+        return mimetype
+
     def _complaint_make_evidence(self):
         on_tickets = self.filtered(
             lambda a: a.res_model == "helpdesk.ticket" and a.res_id and not a.res_field
@@ -37,6 +62,16 @@ class IrAttachment(models.Model):
             .search([("attachment_id", "in", on_tickets.ids)])
             .attachment_id.ids
         )
+        new = on_tickets.filtered(
+            lambda a: a.res_id in complaints and a.id not in known
+        )
+        if self.env.user.share:
+            # A customer's file, whichever way it came (portal form, chatter).
+            for attachment in new.sudo():
+                complaint = tickets.browse(attachment.res_id)
+                self._complaint_check_customer_file(
+                    attachment.name, attachment.raw, complaint.company_id
+                )
         Evidence.create(
             [
                 {
@@ -45,8 +80,7 @@ class IrAttachment(models.Model):
                     "name": attachment.name,
                     "kind": Evidence._kind_of_mimetype(attachment.mimetype),
                 }
-                for attachment in on_tickets
-                if attachment.res_id in complaints and attachment.id not in known
+                for attachment in new
             ]
         )
 

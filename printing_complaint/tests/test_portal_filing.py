@@ -1,5 +1,7 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
 from odoo import Command, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -125,6 +127,79 @@ class TestPortalFiling(HttpCase):
         self.assertFalse(
             self.env["ir.attachment"].search([("name", "in", ["photo.png", "big.png"])])
         )
+
+    def _upload(self, name, data, thread):
+        response = self.url_open(
+            "/mail/attachment/upload",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "thread_id": str(thread.id),
+                "thread_model": thread._name,
+                "is_pending": "true",
+            },
+            files=[("ufile", (name, data, "image/png"))],
+        )
+        return response.json()
+
+    def _post(self, complaint, body, attachments):
+        """Post in the complaint's chatter as the portal does; the JSON-RPC
+        answer."""
+        params = {
+            "thread_model": "helpdesk.ticket",
+            "thread_id": complaint.id,
+            "post_data": {
+                "body": body,
+                "attachment_ids": attachments.ids,
+                "message_type": "comment",
+                "subtype_xmlid": "mail.mt_comment",
+            },
+            "attachment_tokens": attachments.mapped("access_token"),
+        }
+        response = self.url_open(
+            "/mail/message/post",
+            data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}),
+            headers={"Content-Type": "application/json"},
+        )
+        return response.json()
+
+    def test_files_added_in_the_chatter_are_checked_like_the_form(self):
+        self.authenticate("lotus_filer", "lotus_filer_pw")
+        self._submit()
+        complaint = self._complaints()
+        script = b"#!/bin/sh\nrm -rf /\n"
+        # Refused as it is uploaded, with the reason.
+        result = self._upload("notes.png", script, complaint)
+        self.assertIn("not a photo, a video or a PDF", result["error"])
+        self.assertFalse(self.env["ir.attachment"].search([("name", "=", "notes.png")]))
+        # A photo is taken, and becomes evidence once the message is posted.
+        result = self._upload("more.png", PNG, complaint)
+        photo = self.env["ir.attachment"].browse(
+            result["data"]["ir.attachment"][0]["id"]
+        )
+        self.assertIn("result", self._post(complaint, "Another photo", photo))
+        self.assertIn(photo, complaint.evidence_ids.attachment_id)
+        # A file uploaded elsewhere (the customer's ticket of another team) is
+        # checked when the message links it to the complaint: nothing posted.
+        ticket = self.Ticket.create(
+            {
+                "name": "Invoice address",
+                "description": "<p>New address</p>",
+                "team_id": self.env["helpdesk.ticket.team"].create({"name": "Help"}).id,
+                "partner_id": self.buyer.partner_id.id,
+            }
+        )
+        result = self._upload("notes.png", script, ticket)
+        notes = self.env["ir.attachment"].browse(
+            result["data"]["ir.attachment"][0]["id"]
+        )
+        messages = complaint.message_ids
+        error = self._post(complaint, "My notes", notes)["error"]
+        self.assertIn(
+            "notes.png is not a photo, a video or a PDF", error["data"]["message"]
+        )
+        complaint.invalidate_recordset()
+        self.assertEqual(complaint.message_ids, messages)
+        self.assertNotIn("notes.png", complaint.evidence_ids.mapped("name"))
 
     def test_missing_facts_are_refused_and_kept_in_the_form(self):
         self.authenticate("lotus_filer", "lotus_filer_pw")
