@@ -642,6 +642,18 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_complaint(self):
+        # Deleting a complaint would take its evidence, stage history and
+        # decisions with it (the audit trail): complaints are archived.
+        if self.filtered("is_complaint"):
+            raise UserError(
+                self.env._(
+                    "A complaint is kept with its history: archive it instead "
+                    "of deleting it."
+                )
+            )
+
     # ------------------------------------------------------------------
     # Numbering
     # ------------------------------------------------------------------

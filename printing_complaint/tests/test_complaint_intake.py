@@ -61,6 +61,26 @@ class TestComplaintIntake(ComplaintCase):
         self.assertFalse(complaint.evidence_ids)
         self.assertTrue(evidence.exists())
 
+    def test_complaint_is_archived_never_deleted(self):
+        complaint = self._create_complaint()
+        self._add_photo(complaint)
+        history = complaint.stage_history_ids
+        with self.assertRefused(UserError, "archive it instead"):
+            complaint.with_user(self.manager).unlink()
+        with self.assertRefused(UserError, "archive it instead"):
+            complaint.sudo().unlink()
+        complaint.with_user(self.manager).action_archive()
+        self.assertFalse(complaint.active)
+        self.assertTrue(complaint.evidence_ids.exists())
+        self.assertTrue(history.exists())
+        # Other tickets are the helpdesk's: its manager still deletes them.
+        team = self.env["helpdesk.ticket.team"].create({"name": "IT support"})
+        ticket = self.env["helpdesk.ticket"].create(
+            {"name": "Printer", "description": "<p>x</p>", "team_id": team.id}
+        )
+        ticket.with_user(self.manager).unlink()
+        self.assertFalse(ticket.exists())
+
     def test_archived_evidence_does_not_pass_the_gate(self):
         complaint = self._create_complaint()
         self._add_photo(complaint)
