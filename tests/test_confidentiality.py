@@ -36,6 +36,18 @@ class TestConfidentiality(ComplaintCase):
                 )
             )
             self.assertFalse(messages, user.login)
+        # Who follows the complaint: the customer's contacts.
+        complaint.message_subscribe(partner_ids=self.customer.ids)
+        Followers = self.env["mail.followers"]
+        followers = [
+            ("res_model", "=", "helpdesk.ticket"),
+            ("res_id", "=", complaint.id),
+        ]
+        self.assertFalse(Followers.with_user(employee).search(followers))
+        self.assertIn(
+            self.customer,
+            Followers.with_user(self.sales_rep).search(followers).partner_id,
+        )
         for handler in (self.sales_rep, self.qc_user, self.finance_user, self.director):
             self.assertEqual(complaint.with_user(handler).partner_id, self.customer)
             self.assertTrue(photo.with_user(handler).datas)
