@@ -8,8 +8,6 @@ results: one approval, one consistent stage history. The data is removed
 afterwards.
 """
 
-import base64
-
 from conftest import cross_addon_test
 from psycopg2.errors import SerializationFailure
 
@@ -17,10 +15,7 @@ from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, get_db_name, tagged
 
-PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/"
-    "PchI7wAAAABJRU5ErkJggg=="
-)
+from odoo.addons.printing_complaint.tests.common import PNG
 
 
 @cross_addon_test

@@ -83,10 +83,9 @@ def complaint_at_solution_step(env, rep):
     return complaint
 
 
-def complaint_at_closure_step(env, rep, head):
-    """For browser and HTTP tests: a complaint whose apology was approved by
-    the department head, accepted by the customer and carried out, at the
-    closure step; QC filed its corrective action."""
+def complaint_with_apology_offered(env, rep, head):
+    """For browser and HTTP tests: a complaint whose apology, proposed by rep,
+    was approved by the department head and offered to the customer."""
     env.ref("printing_complaint.responsibility_production").head_user_id = head
     complaint = complaint_at_solution_step(env, rep)
     solution = (
@@ -103,6 +102,14 @@ def complaint_at_closure_step(env, rep, head):
     solution.action_request_approval()
     solution.with_user(head)._validate_tier()
     complaint.action_send_offer()
+    return complaint
+
+
+def complaint_at_closure_step(env, rep, head):
+    """For browser and HTTP tests: a complaint whose apology was approved by
+    the department head, accepted by the customer and carried out, at the
+    closure step; QC filed its corrective action."""
+    complaint = complaint_with_apology_offered(env, rep, head)
     env["printing.complaint.decision"].create(
         {"ticket_id": complaint.id, "decision": "accepted", "note": "Fine"}
     )

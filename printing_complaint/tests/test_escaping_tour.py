@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import PNG, complaint_at_solution_step
+from .common import PNG, complaint_with_apology_offered
 
 # What a customer may type, as a file name, a message or a signature.
 MARKUP = '<img src=x onerror="window.pcInjected=1">'
@@ -31,18 +31,8 @@ class TestEscapingTour(HttpCase):
             login="escaping_head",
             groups="printing_complaint.group_complaint_production",
         )
-        env.ref("printing_complaint.responsibility_production").head_user_id = head
-        self.complaint = complaint = complaint_at_solution_step(env, rep)
+        self.complaint = complaint = complaint_with_apology_offered(env, rep, head)
         complaint.name = f"Covers darker {MARKUP}"
-        solution = env["printing.complaint.solution"].create(
-            {
-                "ticket_id": complaint.id,
-                "type_id": env.ref("printing_complaint.solution_type_apology").id,
-            }
-        )
-        solution.action_request_approval()
-        solution.with_user(head)._validate_tier()
-        complaint.action_send_offer()
         customer = complaint.partner_id
         # The customer signs the offer in the portal, with the link's token.
         self.authenticate(None, None)

@@ -8,7 +8,7 @@ from lxml import html
 from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import PNG, complaint_at_solution_step
+from .common import PNG, complaint_with_apology_offered
 
 PNG_B64 = base64.b64encode(PNG).decode()
 
@@ -32,22 +32,8 @@ class TestPortalOffer(HttpCase):
             name="Offer Head",
             groups="printing_complaint.group_complaint_production",
         )
-        env.ref("printing_complaint.responsibility_production").head_user_id = head
-        self.complaint = complaint_at_solution_step(env, rep)
-        self.solution = (
-            env["printing.complaint.solution"]
-            .with_user(rep)
-            .create(
-                {
-                    "ticket_id": self.complaint.id,
-                    "type_id": env.ref("printing_complaint.solution_type_apology").id,
-                    "description": "A written apology and a QC check on blue covers",
-                }
-            )
-        )
-        self.solution.action_request_approval()
-        self.solution.with_user(head)._validate_tier()
-        self.complaint.action_send_offer()
+        self.complaint = complaint_with_apology_offered(env, rep, head)
+        self.solution = self.complaint.solution_ids
         self.buyer = new_test_user(
             env,
             login="lotus_buyer",
