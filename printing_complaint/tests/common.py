@@ -63,6 +63,12 @@ def complaint_at_solution_step(env, rep):
             "res_id": complaint.id,
         }
     )
+    return bring_to_solution_step(env, complaint)
+
+
+def bring_to_solution_step(env, complaint):
+    """The company handles a registered complaint: verified as a valid colour
+    defect, then found a production fault."""
     complaint.action_next_step()
     complaint.write(
         {
@@ -86,8 +92,14 @@ def complaint_at_solution_step(env, rep):
 def complaint_with_apology_offered(env, rep, head):
     """For browser and HTTP tests: a complaint whose apology, proposed by rep,
     was approved by the department head and offered to the customer."""
-    env.ref("printing_complaint.responsibility_production").head_user_id = head
     complaint = complaint_at_solution_step(env, rep)
+    return offer_apology(env, complaint, rep, head)
+
+
+def offer_apology(env, complaint, rep, head):
+    """rep proposes an apology, the production head approves it, and it is
+    offered to the customer."""
+    env.ref("printing_complaint.responsibility_production").head_user_id = head
     solution = (
         env["printing.complaint.solution"]
         .with_user(rep)

@@ -3,6 +3,8 @@
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import bring_to_solution_step, offer_apology
+
 
 @tagged("post_install", "-at_install")
 class TestPortalCustomerTour(HttpCase):
@@ -32,8 +34,6 @@ class TestPortalCustomerTour(HttpCase):
         env.ref("printing_complaint.helpdesk_team_complaints").user_ids = [
             Command.link(rep.id)
         ]
-        production = env.ref("printing_complaint.responsibility_production")
-        production.head_user_id = head
         order = env["sale.order"].create(
             {
                 "partner_id": customer.id,
@@ -63,31 +63,8 @@ class TestPortalCustomerTour(HttpCase):
         self.assertEqual(complaint.sale_line_ids, order.order_line)
 
         # The company handles it: verification, cause, an approved apology.
-        complaint.action_next_step()
-        complaint.write(
-            {
-                "proof_checked": True,
-                "category_id": env.ref("printing_complaint.category_colour").id,
-                "validity": "valid",
-            }
-        )
-        complaint.action_next_step()
-        complaint.write(
-            {"responsibility_id": production.id, "root_cause": "Ink density"}
-        )
-        solution = (
-            env["printing.complaint.solution"]
-            .with_user(rep)
-            .create(
-                {
-                    "ticket_id": complaint.id,
-                    "type_id": env.ref("printing_complaint.solution_type_apology").id,
-                }
-            )
-        )
-        solution.action_request_approval()
-        solution.with_user(head)._validate_tier()
-        complaint.action_send_offer()
+        bring_to_solution_step(env, complaint)
+        offer_apology(env, complaint, rep, head)
 
         self.start_tour(
             complaint.get_portal_url(),
