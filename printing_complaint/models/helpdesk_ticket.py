@@ -454,22 +454,44 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.capa_action_count = len(ticket.capa_action_ids)
 
-    def _recurrence_window_start(self):
+    def _recurrence_window(self):
+        """(start, end) of the window in which earlier complaints count."""
         self.ensure_one()
-        reference = self.received_date or self.create_date or fields.Datetime.now()
-        return reference - timedelta(days=self.company_id.complaint_recurrence_days)
+        end = self.received_date or self.create_date or fields.Datetime.now()
+        return end - timedelta(days=self.company_id.complaint_recurrence_days), end
 
-    def _earlier_complaints_domain(self):
-        """Complaints received before this one, in the recurrence window."""
-        self.ensure_one()
-        reference = self.received_date or self.create_date or fields.Datetime.now()
-        return [
-            ("is_complaint", "=", True),
-            ("id", "!=", self._origin.id or 0),
-            ("company_id", "=", self.company_id.id),
-            ("received_date", ">=", self._recurrence_window_start()),
-            ("received_date", "<=", reference),
-        ]
+    def _earlier_candidates(self, domain):
+        """In one search, the complaints that may be earlier ones of any
+        complaint in self (matching domain); _is_earlier() sorts them out."""
+        if not self:
+            return self.browse()
+        windows = [complaint._recurrence_window() for complaint in self]
+        return self.search(
+            [
+                ("is_complaint", "=", True),
+                ("company_id", "in", self.company_id.ids),
+                ("received_date", ">=", min(start for start, _end in windows)),
+                ("received_date", "<=", max(end for _start, end in windows)),
+                *domain,
+            ],
+            order="received_date desc, id desc",
+        )
+
+    def _is_earlier(self, other):
+        """other was received before this complaint, in its window (of two
+        received at the same moment, the one registered first)."""
+        start, end = self._recurrence_window()
+        if other.company_id != self.company_id or other.received_date < start:
+            return False
+        if not self._origin.id:
+            return other.received_date <= end
+        return (other.received_date, other.id) < (end, self._origin.id)
+
+    def _shares_customer_or_product(self, other):
+        return (
+            other.commercial_partner_id == self.commercial_partner_id
+            and bool(self.commercial_partner_id)
+        ) or bool(other.sale_line_ids.product_id & self.product_ids)
 
     @api.depends(
         "commercial_partner_id",
@@ -479,19 +501,26 @@ class HelpdeskTicket(models.Model):
         "company_id.complaint_recurrence_days",
     )
     def _compute_earlier_complaint_ids(self):
-        for ticket in self:
-            if not ticket.is_complaint:
-                ticket.earlier_complaint_ids = False
-                ticket.earlier_complaint_count = 0
-                continue
-            alike = [
-                ("commercial_partner_id", "=", ticket.commercial_partner_id.id or 0),
-                ("sale_line_ids.product_id", "in", ticket.product_ids.ids),
-                ("category_id", "=", ticket.category_id.id or 0),
+        """Earlier complaints of the same customer, product or defect
+        category, newest first."""
+        complaints = self.filtered("is_complaint")
+        candidates = complaints._earlier_candidates(
+            [
+                "|",
+                "|",
+                ("commercial_partner_id", "in", complaints.commercial_partner_id.ids),
+                ("sale_line_ids.product_id", "in", complaints.product_ids.ids),
+                ("category_id", "in", complaints.category_id.ids),
             ]
-            earlier = self.search(
-                [*ticket._earlier_complaints_domain(), "|", "|", *alike],
-                order="received_date desc",
+        )
+        for ticket in self:
+            earlier = candidates.filtered(
+                lambda c, t=ticket: t.is_complaint
+                and t._is_earlier(c)
+                and (
+                    t._shares_customer_or_product(c)
+                    or (t.category_id and c.category_id == t.category_id)
+                )
             )
             ticket.earlier_complaint_ids = earlier
             ticket.earlier_complaint_count = len(earlier)
@@ -501,27 +530,28 @@ class HelpdeskTicket(models.Model):
         """A complaint repeats an earlier root cause when an earlier complaint
         of the same customer or product, in the window, had the same defect
         category and the same 6M cause."""
-        for ticket in self:
-            if ticket.recurrence_of_id or not (
-                ticket.is_complaint and ticket.category_id and ticket.cause_category
-            ):
-                continue
-            ticket.recurrence_of_id = self.search(
-                [
-                    *ticket._earlier_complaints_domain(),
-                    ("category_id", "=", ticket.category_id.id),
-                    ("cause_category", "=", ticket.cause_category),
-                    "|",
-                    (
-                        "commercial_partner_id",
-                        "=",
-                        ticket.commercial_partner_id.id or 0,
-                    ),
-                    ("sale_line_ids.product_id", "in", ticket.product_ids.ids),
-                ],
-                order="received_date desc",
-                limit=1,
-            )
+        pending = self.filtered(
+            lambda t: not t.recurrence_of_id
+            and t.is_complaint
+            and t.category_id
+            and t.cause_category
+        )
+        candidates = pending._earlier_candidates(
+            [
+                ("category_id", "in", pending.category_id.ids),
+                ("cause_category", "in", list(set(pending.mapped("cause_category")))),
+                "|",
+                ("commercial_partner_id", "in", pending.commercial_partner_id.ids),
+                ("sale_line_ids.product_id", "in", pending.product_ids.ids),
+            ]
+        )
+        for ticket in pending:
+            ticket.recurrence_of_id = candidates.filtered(
+                lambda c, t=ticket: c.category_id == t.category_id
+                and c.cause_category == t.cause_category
+                and t._is_earlier(c)
+                and t._shares_customer_or_product(c)
+            )[:1]
 
     @api.depends("recurrence_of_id")
     def _compute_is_repeat_cause(self):

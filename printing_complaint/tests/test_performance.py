@@ -84,6 +84,42 @@ class TestPerformance(ComplaintCase):
             Ticket.create(self._vals())
             self.env.flush_all()
 
+    def test_earlier_complaints_and_recurrence_queries_constant(self):
+        """Looking for earlier complaints and repeated causes costs the same
+        for 10 complaints as for 40: one search for the whole batch."""
+        Ticket = self.env["helpdesk.ticket"]
+        colour = self.env.ref("printing_complaint.category_colour")
+        earlier = Ticket.create(
+            [
+                {
+                    **self._vals(i),
+                    "category_id": colour.id,
+                    "cause_category": "material",
+                }
+                for i in range(3)
+            ]
+        )
+        counts = {}
+        for size in (10, 40):
+            batch = Ticket.create(
+                [{**self._vals(i), "category_id": colour.id} for i in range(size)]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            counts[size, "earlier"] = self._count(
+                lambda b=batch: b.mapped("earlier_complaint_ids")
+            )
+            counts[size, "recurrence"] = self._count(
+                lambda b=batch: b.write({"cause_category": "material"})
+            )
+            self.assertLessEqual(earlier, batch[0].earlier_complaint_ids)
+            first = batch[0]
+            self.assertTrue(first.recurrence_of_id)
+            self.assertLess(first.recurrence_of_id.id, first.id)
+        _logger.info("Queries of earlier complaints and recurrence: %s", counts)
+        self.assertLessEqual(counts[40, "earlier"], counts[10, "earlier"] + 2)
+        self.assertLessEqual(counts[40, "recurrence"], counts[10, "recurrence"] + 2)
+
     def test_escalation_queries_constant_per_batch(self):
         Ticket = self.env["helpdesk.ticket"]
         cron = Ticket._cron_escalate_overdue
