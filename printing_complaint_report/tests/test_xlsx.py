@@ -80,6 +80,15 @@ class TestComplaintXlsx(ReportCase):
             by_number[self.fixture[3].number][column["Satisfaction (1-5)"]]
         )
 
+    def test_customer_text_is_text_not_a_formula(self):
+        complaint = self.fixture[0]
+        complaint.name = '=HYPERLINK("http://evil.example.com","Open")'
+        sheet = self._ledger(complaint).active
+        header = [cell.value for cell in sheet[1]]
+        cell = sheet.cell(row=2, column=header.index("Subject") + 1)
+        self.assertEqual(cell.data_type, "s")
+        self.assertEqual(cell.value, complaint.name)
+
     def test_sales_rep_ledger_holds_only_what_they_may_read(self):
         sheet = self._ledger(self.fixture, user=self.sales_rep).active
         numbers = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
