@@ -481,7 +481,11 @@ class HelpdeskTicket(models.Model):
         """other was received before this complaint, in its window (of two
         received at the same moment, the one registered first)."""
         start, end = self._recurrence_window()
-        if other.company_id != self.company_id or other.received_date < start:
+        if (
+            other.id == self._origin.id
+            or other.company_id != self.company_id
+            or other.received_date < start
+        ):
             return False
         if not self._origin.id:
             return other.received_date <= end

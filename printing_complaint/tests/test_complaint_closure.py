@@ -381,6 +381,20 @@ class TestComplaintClosure(ComplaintCase):
         complaint.invalidate_recordset(["earlier_complaint_ids"])
         self.assertLessEqual(recent | old, complaint.earlier_complaint_ids)
 
+    def test_a_complaint_is_never_its_own_earlier_complaint(self):
+        complaint = self._earlier(10)
+        # Edited in the form (onchange): received later than saved, still in
+        # the window; the saved complaint is not an earlier one of itself.
+        draft = complaint.new(
+            {"received_date": fields.Datetime.now(), "recurrence_of_id": False},
+            origin=complaint,
+        )
+        self.assertTrue(draft.earlier_complaint_ids)
+        self.assertNotIn(complaint.id, draft.earlier_complaint_ids.ids)
+        self.assertNotEqual(draft.recurrence_of_id._origin, complaint)
+        complaint.received_date = fields.Datetime.now()
+        self.assertNotIn(complaint, complaint.earlier_complaint_ids)
+
     def test_other_cause_or_customer_is_no_recurrence(self):
         earlier = self._earlier(30)
         other_cause = self._create_complaint(
