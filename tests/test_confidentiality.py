@@ -36,17 +36,33 @@ class TestConfidentiality(ComplaintCase):
                 )
             )
             self.assertFalse(messages, user.login)
-        # Who follows the complaint: the customer's contacts.
+        # Who follows the complaint (the customer's contacts): seen by the
+        # handlers, not by an employee or a rep of another team.
         complaint.message_subscribe(partner_ids=self.customer.ids)
         Followers = self.env["mail.followers"]
         followers = [
             ("res_model", "=", "helpdesk.ticket"),
             ("res_id", "=", complaint.id),
         ]
-        self.assertFalse(Followers.with_user(employee).search(followers))
+        for user in (employee, self.other_rep):
+            self.assertFalse(Followers.with_user(user).search(followers), user.login)
+        for handler in (self.sales_rep, self.qc_user, self.manager):
+            self.assertIn(
+                self.customer,
+                Followers.with_user(handler).search(followers).partner_id,
+                handler.login,
+            )
+        # The followers of other tickets stay readable, as in Odoo.
+        helpdesk = self.env["helpdesk.ticket.team"].create({"name": "IT support"})
+        ticket = self.env["helpdesk.ticket"].create(
+            {"name": "Printer", "description": "<p>x</p>", "team_id": helpdesk.id}
+        )
+        ticket.message_subscribe(partner_ids=self.customer.ids)
         self.assertIn(
             self.customer,
-            Followers.with_user(self.sales_rep).search(followers).partner_id,
+            Followers.with_user(employee)
+            .search([("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)])
+            .partner_id,
         )
         for handler in (self.sales_rep, self.qc_user, self.finance_user, self.director):
             self.assertEqual(complaint.with_user(handler).partner_id, self.customer)

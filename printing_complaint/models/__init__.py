@@ -21,6 +21,8 @@ from . import account_move
 from . import account_move_line
 from . import loyalty_program
 from . import mgmtsystem_action
+from . import printing_complaint_ticket_link_mixin
 from . import rating_rating
+from . import mail_followers
 from . import res_config_settings
 from . import helpdesk_ticket

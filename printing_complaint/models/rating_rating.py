@@ -1,6 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.exceptions import AccessError
 
 # What a rating says and about whom: only the customer's own link and the
@@ -18,24 +18,10 @@ PROTECTED_FIELDS = {
 
 
 class RatingRating(models.Model):
-    _inherit = "rating.rating"
-
-    # The rated ticket, so that record rules can keep complaint ratings
-    # (the customer's score and words) to those who handle the complaint.
-    helpdesk_ticket_id = fields.Many2one(
-        "helpdesk.ticket",
-        compute="_compute_helpdesk_ticket_id",
-        store=True,
-        index="btree_not_null",
-        compute_sudo=True,
-        string="Ticket",
-    )
-
-    @api.depends("res_model", "res_id")
-    def _compute_helpdesk_ticket_id(self):
-        for rating in self:
-            is_ticket = rating.res_model == "helpdesk.ticket" and rating.res_id
-            rating.helpdesk_ticket_id = rating.res_id if is_ticket else False
+    # The rated ticket (helpdesk_ticket_id) lets record rules keep complaint
+    # ratings (the customer's score and words) to those who handle them.
+    _name = "rating.rating"
+    _inherit = ("rating.rating", "printing.complaint.ticket.link.mixin")
 
     def _complaint_ratings(self):
         return self.filtered(lambda r: r.sudo().helpdesk_ticket_id.is_complaint)
