@@ -21,7 +21,51 @@ PORTAL_MAX_FILES = 10
 PORTAL_MAX_TEXT = 20000
 
 
+def checked_customer_files(company):
+    """The files of the posted form (field "attachment") as (name, bytes,
+    mimetype), each checked as a customer's file for a complaint; the
+    uploads are rewound for whoever reads them next."""
+    files = [
+        upload
+        for upload in request.httprequest.files.getlist("attachment")
+        if upload.filename
+    ]
+    if len(files) > PORTAL_MAX_FILES:
+        raise ValidationError(
+            request.env._("Attach at most %(count)s files.", count=PORTAL_MAX_FILES)
+        )
+    limit = company.complaint_portal_max_file_mb * 1024 * 1024
+    Attachment = request.env["ir.attachment"]
+    checked = []
+    for upload in files:
+        data = upload.read(limit + 1)
+        upload.seek(0)
+        mimetype = Attachment._complaint_check_customer_file(
+            upload.filename, data, company
+        )
+        checked.append((upload.filename[:200], data, mimetype))
+    return checked
+
+
 class ComplaintTicketController(HelpdeskTicketController):
+    @http.route()
+    def submit_ticket(self, **kw):
+        """helpdesk_mgmt's portal form, when it files a complaint: its files
+        are checked first, and a refused one keeps the form with the reason
+        instead of filing the complaint without it."""
+        vals = self._prepare_submit_ticket_vals(**kw)
+        team = request.env["helpdesk.ticket.team"].sudo().browse(vals.get("team_id"))
+        if team.is_complaint_team:
+            try:
+                checked_customer_files(team.company_id or request.env.company)
+            except ValidationError as error:
+                values = self._get_create_new_ticket_values(**kw)
+                values.update(complaint_file_error=error.args[0], complaint_values=kw)
+                return request.render(
+                    "helpdesk_mgmt.portal_create_ticket", values, status=400
+                )
+        return super().submit_ticket(**kw)
+
     def _prepare_submit_ticket_vals(self, **kw):
         """A ticket from the portal form that names no team is a complaint:
         it goes to the company's complaint team and follows the procedure."""
@@ -106,28 +150,6 @@ class ComplaintPortal(CustomerPortal):
         return request.render(
             "printing_complaint.portal_complaint_new", self._complaint_form_values()
         )
-
-    def _complaint_files(self, company):
-        """The uploaded files as (name, bytes, mimetype), checked."""
-        files = [
-            upload
-            for upload in request.httprequest.files.getlist("attachment")
-            if upload.filename
-        ]
-        if len(files) > PORTAL_MAX_FILES:
-            raise ValidationError(
-                request.env._("Attach at most %(count)s files.", count=PORTAL_MAX_FILES)
-            )
-        limit = company.complaint_portal_max_file_mb * 1024 * 1024
-        Attachment = request.env["ir.attachment"]
-        checked = []
-        for upload in files:
-            data = upload.read(limit + 1)
-            mimetype = Attachment._complaint_check_customer_file(
-                upload.filename, data, company
-            )
-            checked.append((upload.filename[:200], data, mimetype))
-        return checked
 
     def _complaint_vals(self, kw):
         """The new complaint's values from the form, checked: the order is
@@ -217,7 +239,7 @@ class ComplaintPortal(CustomerPortal):
             return request.redirect(done.get_portal_url())
         try:
             vals = self._complaint_vals(kw)
-            files = self._complaint_files(Ticket.env.company)
+            files = checked_customer_files(Ticket.env.company)
             with request.env.cr.savepoint():
                 complaint = Ticket.create(vals)
                 complaint.message_subscribe(partner_ids=request.env.user.partner_id.ids)

@@ -47,3 +47,29 @@ class TestPortalComplaint(HttpCase):
         page = self.url_open(f"/my/ticket/{complaint.id}")
         self.assertIn(complaint.number, page.text)
         self.assertNotIn("<b>smudged</b>", page.text)
+
+    def test_portal_form_refuses_a_file_that_is_not_a_photo(self):
+        new_test_user(
+            self.env,
+            login="lotus_portal",
+            password="lotus_portal_pw",
+            groups="base.group_portal",
+        )
+        self.authenticate("lotus_portal", "lotus_portal_pw")
+        Ticket = self.env["helpdesk.ticket"]
+        before = Ticket.search_count([])
+        response = self.url_open(
+            "/submitted/ticket",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "subject": "Brochures smudged",
+                "description": "The ink <b>rubs</b> off.",
+            },
+            files={"attachment": ("smudge.png", b"#!/bin/sh\nrm -rf /\n", "image/png")},
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("smudge.png is not a photo, a video or a PDF", response.text)
+        # What the customer wrote is kept, as text.
+        self.assertIn('value="Brochures smudged"', response.text)
+        self.assertIn("The ink &lt;b&gt;rubs&lt;/b&gt; off.", response.text)
+        self.assertEqual(Ticket.search_count([]), before)
