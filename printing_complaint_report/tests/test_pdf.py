@@ -4,6 +4,8 @@ import shutil
 import subprocess
 import tempfile
 
+from lxml import html
+
 from odoo import Command
 from odoo.tests import tagged
 
@@ -171,6 +173,24 @@ class TestComplaintPdf(ComplaintCase):
                 check=True,
                 text=True,
             ).stdout
+
+    def test_rows_keep_their_cells_when_a_value_is_empty(self):
+        """A table row keeps one cell per column when a value (a note, a
+        comment, a description) is empty."""
+        complaint = self._closed_complaint()
+        complaint.evidence_ids.note = False
+        complaint.solution_ids.description = False
+        for report in REPORTS:
+            page = html.fromstring(self._html(report, complaint))
+            for table in page.iter("table"):
+                header = table.xpath("./thead/tr[1]/th | ./tr[1]/th")
+                if not header:
+                    continue
+                for row in table.xpath("./tbody/tr[td] | ./tr[td]"):
+                    cells = row.xpath("./td")
+                    width = sum(int(cell.get("colspan", 1)) for cell in cells)
+                    where = f"{report}: {row.text_content()}"
+                    self.assertEqual(width, len(header), where)
 
     def test_every_document_as_pdf(self):
         if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
