@@ -287,6 +287,8 @@ SYSTEM_TOOLS = {
     "chromium": "chromium",
     "wkhtmltopdf": "wkhtmltopdf",
     "pdftoppm": "poppler-utils",
+    # file comes with libmagic, which python-magic needs
+    "file": "file",
 }
 
 

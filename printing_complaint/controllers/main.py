@@ -97,14 +97,15 @@ class ComplaintAttachmentController(AttachmentController):
         uploaded, so the portal says at once what is wrong with it (it is
         checked again when the message links it to the complaint)."""
         if thread_model == "helpdesk.ticket" and request.env.user.share:
-            complaint = (
-                request.env["helpdesk.ticket"].sudo().browse(int(thread_id)).exists()
+            Ticket = request.env["helpdesk.ticket"]
+            # Only for whom may post there (the parent answers the others).
+            complaint = Ticket._get_thread_with_access(
+                int(thread_id), mode=Ticket._mail_post_access, **kwargs
             )
-            if complaint.is_complaint:
-                company = complaint.company_id
-                data = ufile.read(
-                    company.complaint_portal_max_file_mb * 1024 * 1024 + 1
-                )
+            if complaint and complaint.sudo().is_complaint:
+                company = complaint.sudo().company_id
+                limit = company.complaint_portal_max_file_mb * 1024 * 1024
+                data = ufile.read(limit + 1)
                 ufile.seek(0)
                 try:
                     request.env["ir.attachment"]._complaint_check_customer_file(

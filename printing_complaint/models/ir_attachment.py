@@ -42,7 +42,8 @@ class IrAttachment(models.Model):
                 )
             )
         mimetype = guess_mimetype(raw)
-        if not mimetype.startswith(CUSTOMER_FILE_TYPES):
+        # SVG is a drawing (and a script carrier), not a photo.
+        if not mimetype.startswith(CUSTOMER_FILE_TYPES) or "svg" in mimetype:
             raise ValidationError(
                 self.env._("%(file)s is not a photo, a video or a PDF.", file=name)
             )
@@ -66,7 +67,9 @@ class IrAttachment(models.Model):
             lambda a: a.res_id in complaints and a.id not in known
         )
         if self.env.user.share:
-            # A customer's file, whichever way it came (portal form, chatter).
+            # A customer's file from the portal (its forms, the chatter).
+            # Files of emails are not checked: the gateway posts them as
+            # superuser, and an email may carry any document.
             for attachment in new.sudo():
                 complaint = tickets.browse(attachment.res_id)
                 self._complaint_check_customer_file(

@@ -200,6 +200,41 @@ class TestPortalFiling(HttpCase):
         complaint.invalidate_recordset()
         self.assertEqual(complaint.message_ids, messages)
         self.assertNotIn("notes.png", complaint.evidence_ids.mapped("name"))
+        # A visitor without the complaint's link learns nothing about it.
+        self.authenticate(None, None)
+        response = self.url_open(
+            "/mail/attachment/upload",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "thread_id": str(complaint.id),
+                "thread_model": "helpdesk.ticket",
+                "is_pending": "true",
+            },
+            files=[("ufile", ("notes.png", script, "image/png"))],
+        )
+        self.assertEqual(response.status_code, 404)
+
+    def test_videos_and_phone_photos_are_taken_drawings_are_not(self):
+        self.authenticate("lotus_filer", "lotus_filer_pw")
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'
+        response = self._submit(files=[("attachment", ("cover.svg", svg, "image/svg"))])
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("cover.svg is not a photo, a video or a PDF", response.text)
+        self.assertFalse(self._complaints())
+        # The headers of an MP4 video and of an iPhone (HEIC) photo.
+        mp4 = b"\0\0\0\x18ftypmp42\0\0\0\0mp42isom\0\0\0\x08free"
+        heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic"
+        self._submit(
+            submission_key="key-2",
+            files=[
+                ("attachment", ("press.mp4", mp4, "video/mp4")),
+                ("attachment", ("cover.heic", heic, "image/heic")),
+            ],
+        )
+        evidence = self._complaints().evidence_ids
+        self.assertEqual(
+            sorted(evidence.mapped("kind")), ["photo", "video"], evidence.mapped("name")
+        )
 
     def test_missing_facts_are_refused_and_kept_in_the_form(self):
         self.authenticate("lotus_filer", "lotus_filer_pw")
