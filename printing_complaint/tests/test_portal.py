@@ -10,8 +10,11 @@ from .common import PNG
 
 @tagged("post_install", "-at_install")
 class TestPortalComplaint(HttpCase):
-    def test_portal_form_registers_a_complaint(self):
-        portal = new_test_user(
+    """helpdesk_mgmt's portal form ("/new/ticket") files complaints."""
+
+    def setUp(self):
+        super().setUp()
+        self.portal = new_test_user(
             self.env,
             login="lotus_portal",
             password="lotus_portal_pw",
@@ -20,15 +23,26 @@ class TestPortalComplaint(HttpCase):
             groups="base.group_portal",
         )
         self.authenticate("lotus_portal", "lotus_portal_pw")
-        response = self.url_open(
+
+    def _send(self, subject, description, file_data, **data):
+        return self.url_open(
             "/submitted/ticket",
             data={
                 "csrf_token": http.Request.csrf_token(self),
-                "subject": "Brochures <b>smudged</b>",
-                "description": "The ink rubs off on the fingers.",
-                "category": self.env.ref("printing_complaint.category_blur").id,
+                "subject": subject,
+                "description": description,
+                **data,
             },
-            files={"attachment": ("smudge.png", PNG, "image/png")},
+            files={"attachment": ("smudge.png", file_data, "image/png")},
+        )
+
+    def test_portal_form_registers_a_complaint(self):
+        portal = self.portal
+        response = self._send(
+            "Brochures <b>smudged</b>",
+            "The ink rubs off on the fingers.",
+            PNG,
+            category=self.env.ref("printing_complaint.category_blur").id,
         )
         self.assertEqual(response.status_code, 200)
         complaint = self.env["helpdesk.ticket"].search(
@@ -49,24 +63,10 @@ class TestPortalComplaint(HttpCase):
         self.assertNotIn("<b>smudged</b>", page.text)
 
     def test_portal_form_refuses_a_file_that_is_not_a_photo(self):
-        new_test_user(
-            self.env,
-            login="lotus_portal",
-            password="lotus_portal_pw",
-            groups="base.group_portal",
-        )
-        self.authenticate("lotus_portal", "lotus_portal_pw")
         Ticket = self.env["helpdesk.ticket"]
         before = Ticket.search_count([])
-        response = self.url_open(
-            "/submitted/ticket",
-            data={
-                "csrf_token": http.Request.csrf_token(self),
-                "subject": "Brochures smudged",
-                "description": "The ink <b>rubs</b> off.",
-            },
-            files={"attachment": ("smudge.png", b"#!/bin/sh\nrm -rf /\n", "image/png")},
-        )
+        script = b"#!/bin/sh\nrm -rf /\n"
+        response = self._send("Brochures smudged", "The ink <b>rubs</b> off.", script)
         self.assertEqual(response.status_code, 400)
         self.assertIn("smudge.png is not a photo, a video or a PDF", response.text)
         # What the customer wrote is kept, as text.
