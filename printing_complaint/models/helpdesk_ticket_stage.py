@@ -13,6 +13,8 @@ COMPLAINT_STEPS = [
     ("closure", "6. Closure & review"),
     ("closed", "Closed"),
 ]
+# The steps a complaint spends working time in, in order (all but Closed).
+TIMED_STEPS = tuple(step for step, _label in COMPLAINT_STEPS if step != "closed")
 
 # The moves the process allows: forward one step, the loop back from a
 # customer's rejection to the solution step, and closing a complaint judged

@@ -5,14 +5,7 @@ from datetime import datetime, time
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-STEPS = (
-    "registered",
-    "verification",
-    "solution",
-    "confirmation",
-    "execution",
-    "closure",
-)
+from odoo.addons.printing_complaint.models.helpdesk_ticket_stage import TIMED_STEPS
 
 
 class PrintingComplaintAnalysis(models.AbstractModel):
@@ -134,7 +127,7 @@ class PrintingComplaintAnalysis(models.AbstractModel):
         done = {step: row for step, *row in self.env.cr.fetchall()}
         labels = self._labels("printing.complaint.stage.history", "step")
         rows = []
-        for step in STEPS:
+        for step in TIMED_STEPS:
             count, on_time, hours = done.get(step, (0, 0, 0.0))
             rows.append(
                 (labels[step], count, on_time / count if count else 0.0, hours or 0.0)

@@ -3,15 +3,7 @@
 from odoo import models
 from odoo.tools import SQL
 
-# The steps whose working hours the ledger shows, in order.
-LEDGER_STEPS = (
-    "registered",
-    "verification",
-    "solution",
-    "confirmation",
-    "execution",
-    "closure",
-)
+from odoo.addons.printing_complaint.models.helpdesk_ticket_stage import TIMED_STEPS
 
 
 class ComplaintLedgerXlsx(models.AbstractModel):
@@ -43,7 +35,7 @@ class ComplaintLedgerXlsx(models.AbstractModel):
         hours = [
             (SQL.identifier("hist", f"hours_{step}"), header, "hours")
             for step, header in zip(
-                LEDGER_STEPS,
+                TIMED_STEPS,
                 (
                     self.env._("Hours: registration"),
                     self.env._("Hours: verification"),
@@ -123,7 +115,7 @@ class ComplaintLedgerXlsx(models.AbstractModel):
                 step,
                 SQL.identifier(f"hours_{step}"),
             )
-            for step in LEDGER_STEPS
+            for step in TIMED_STEPS
         )
         query = SQL(
             """
