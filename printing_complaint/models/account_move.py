@@ -1,7 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
-from odoo.exceptions import UserError
 
 
 class AccountMove(models.Model):
@@ -19,17 +18,7 @@ class AccountMove(models.Model):
     )
 
     def _post(self, soft=True):
-        early = self.complaint_solution_id.filtered(
-            lambda s: s.state not in ("in_execution", "done")
-        )
-        if early:
-            raise UserError(
-                self.env._(
-                    "%(solution)s is not accepted by the customer yet: its credit "
-                    "note cannot be posted.",
-                    solution=early[0].display_name,
-                )
-            )
+        self.complaint_solution_id._check_accepted_before("post")
         posted = super()._post(soft=soft)
         # A refund is carried out once its credit notes are all posted.
         for solution in posted.complaint_solution_id.filtered(

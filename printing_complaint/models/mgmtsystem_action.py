@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import dialog_action, overdue_domain
+
 # Where a batch fault is contained (stock, goods in transit, at customers).
 CONTAINMENT_SCOPES = [
     ("stock", "Stock"),
@@ -22,7 +24,8 @@ class MgmtsystemAction(models.Model):
     complaint procedure's: immediate = containment, correction, prevention,
     improvement."""
 
-    _inherit = "mgmtsystem.action"
+    _name = "mgmtsystem.action"
+    _inherit = ("mgmtsystem.action", "printing.complaint.activity.mixin")
 
     complaint_ids = fields.Many2many(
         "helpdesk.ticket",
@@ -115,13 +118,13 @@ class MgmtsystemAction(models.Model):
             )
 
     def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise ValidationError(self.env._("Unsupported search on overdue."))
         today = fields.Date.context_today(self)
-        domain = [("date_deadline", "<", today), ("stage_id.is_ending", "=", False)]
-        if (operator == "=") == value:
-            return domain
-        return ["!", "&", *domain]
+        return overdue_domain(
+            self.env,
+            operator,
+            value,
+            [("date_deadline", "<", today), ("stage_id.is_ending", "=", False)],
+        )
 
     # ------------------------------------------------------------------
     # Constraints
@@ -176,8 +179,8 @@ class MgmtsystemAction(models.Model):
             )._schedule_owner_activity()
         if "stage_id" in vals:
             ended = self.filtered(lambda a: a.stage_id.is_ending)
-            ended._owner_activities().action_feedback(
-                feedback=self.env._("Action %(stage)s.", stage=closed.name)
+            ended._complaint_activities_done(
+                [OWNER_ACTIVITY], self.env._("Action %(stage)s.", stage=closed.name)
             )
             ended.filtered(
                 lambda a: a.id not in was_closed
@@ -187,42 +190,30 @@ class MgmtsystemAction(models.Model):
             )._plan_verification()
         return result
 
-    def _owner_activities(self):
-        activity_type = self.env.ref(OWNER_ACTIVITY)
-        return self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
-
     def _schedule_owner_activity(self):
         """Each open action is an activity of its owner, due at its deadline."""
-        activity_type = self.env.ref(OWNER_ACTIVITY)
-        model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
-        vals_list = [
-            {
-                "res_model_id": model_id,
-                "res_id": action.id,
-                "activity_type_id": activity_type.id,
-                "summary": action.name,
-                "user_id": action.user_id.id,
-                "date_deadline": action.date_deadline or today,
-            }
-            for action in self
-            if action.user_id and not action._owner_activities()
-        ]
-        self.env["mail.activity"].sudo().create(vals_list)
+        self._complaint_schedule_activities(
+            [
+                action._complaint_activity_vals(
+                    OWNER_ACTIVITY,
+                    action.user_id,
+                    action.date_deadline or today,
+                    action.name,
+                )
+                for action in self
+                if not action._complaint_activities(OWNER_ACTIVITY)
+            ],
+            notify=True,
+        )
 
     def _reschedule_owner_activity(self):
         today = fields.Date.context_today(self)
         for action in self.filtered(lambda a: not a.stage_id.is_ending):
-            activities = action._owner_activities()
-            if activities:
-                activities.sudo().write(
-                    {
-                        "user_id": action.user_id.id,
-                        "date_deadline": action.date_deadline or today,
-                    }
-                )
-            elif action.complaint_ids:
-                action._schedule_owner_activity()
+            without = action._complaint_activities_reschedule(
+                [OWNER_ACTIVITY], action.user_id, action.date_deadline or today
+            )
+            without.filtered("complaint_ids")._schedule_owner_activity()
 
     def _plan_verification(self):
         """A corrective action done today is verified after the company's
@@ -247,38 +238,25 @@ class MgmtsystemAction(models.Model):
                 ("effectiveness", "=", False),
             ]
         )
-        activity_type = self.env.ref(VERIFY_ACTIVITY)
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": action.id,
-                    "activity_type_id": activity_type.id,
-                    "summary": activity_type.summary,
-                    "user_id": action.user_id.id,
-                    "date_deadline": action.verification_date,
-                }
-                for action in due
-            ]
+        self._complaint_schedule_activities(
+            action._complaint_activity_vals(
+                VERIFY_ACTIVITY, action.user_id, action.verification_date
+            )
+            for action in due
         )
         due.write({"verification_requested": True})
         return True
 
     def action_check_effectiveness(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Effectiveness check"),
-            "res_model": "printing.complaint.effectiveness.wizard",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
+        return dialog_action(
+            self.env._("Effectiveness check"),
+            "printing.complaint.effectiveness.wizard",
+            {
                 "default_action_id": self.id,
                 "default_defect_rate_before": self.defect_rate_before,
             },
-        }
+        )
 
     def _record_effectiveness(self, result, evidence, rate_before, rate_after):
         """Record the check; a corrective action that was not effective opens
@@ -305,9 +283,7 @@ class MgmtsystemAction(models.Model):
                 "defect_rate_after": rate_after,
             }
         )
-        self.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref(VERIFY_ACTIVITY)
-        ).action_feedback(feedback=evidence)
+        self._complaint_activities_done([VERIFY_ACTIVITY], evidence)
         if result == "not_effective":
             return self._open_follow_up()
         return self.browse()

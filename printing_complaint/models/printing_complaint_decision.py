@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+DECISIONS = [("accepted", "Accepted"), ("rejected", "Rejected")]
+
 
 class PrintingComplaintDecision(models.Model):
     """The customer's answer to an offer, kept as the negotiation record:
@@ -22,9 +24,7 @@ class PrintingComplaintDecision(models.Model):
         ondelete="restrict",
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
-    decision = fields.Selection(
-        [("accepted", "Accepted"), ("rejected", "Rejected")], required=True
-    )
+    decision = fields.Selection(DECISIONS, required=True)
     channel_id = fields.Many2one(
         "helpdesk.ticket.channel",
         help="How the customer answered: phone, email, portal...",
@@ -80,10 +80,12 @@ class PrintingComplaintDecision(models.Model):
             vals.setdefault("partner_id", ticket.partner_id.id)
         decisions = super().create(vals_list)
         for decision in decisions:
-            decision._apply()
+            decision._apply_to_complaint()
         return decisions
 
-    def _apply(self):
+    def _apply_to_complaint(self):
+        """Acceptance starts the execution, rejection goes back to the
+        solution step; either way the negotiation is noted."""
         self.ensure_one()
         ticket = self.ticket_id
         solutions = self.solution_ids
@@ -114,5 +116,5 @@ class PrintingComplaintDecision(models.Model):
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
+    def _unlink_except_decision(self):
         raise UserError(self.env._("A customer's decision is never deleted."))

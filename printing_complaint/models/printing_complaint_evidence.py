@@ -43,7 +43,7 @@ class PrintingComplaintEvidence(models.Model):
         return "document"
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
+    def _unlink_except_evidence(self):
         raise UserError(
             self.env._("Evidence of a complaint is archived, never deleted.")
         )

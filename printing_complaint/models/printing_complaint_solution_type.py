@@ -1,15 +1,74 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dataclasses import dataclass
+
 from odoo import fields, models
 
-# How a solution is carried out in the ERP (see printing.complaint.solution).
-EXECUTIONS = [
+# How a solution is carried out in the ERP: its kind of execution. What
+# each kind needs and does is its entry of EXECUTION_KINDS below, whose
+# methods are in printing_complaint_solution_execution.py.
+EXECUTION_KIND_NAMES = [
     ("reprint", "Reprint order"),
     ("refund", "Credit note"),
     ("discount", "Discount code"),
     ("compensation", "Compensation"),
     ("none", "Recorded only"),
 ]
+
+
+@dataclass(frozen=True)
+class ExecutionKind:
+    """What a kind of solution needs and does. The str attributes name
+    methods of printing.complaint.solution; None: nothing at that moment."""
+
+    gives_money: bool = False  # priced (positive amount) before approval
+    reprints: bool = False  # makes goods again: a customer's share applies
+    refunds: bool = False  # counts against what is still refundable
+    needs_lines: bool = False  # names the order lines it covers
+    amount: str | None = None  # computes the amount; None: as entered
+    cost: str | None = None  # computes the cost; None: the amount
+    draft: str | None = None  # once approved: drafts its document to check
+    start: str | None = None  # once the customer accepted
+    missing: str | None = None  # why it is not carried out yet ("" if it is)
+    documents: str | None = None  # the ERP documents it made
+
+
+EXECUTION_KINDS = {
+    "reprint": ExecutionKind(
+        reprints=True,
+        needs_lines=True,
+        amount="_reprint_amount",
+        cost="_reprint_cost",
+        draft="_draft_reprint_order",
+        start="_confirm_reprint_order",
+        missing="_reprint_missing",
+        documents="_reprint_documents",
+    ),
+    "refund": ExecutionKind(
+        gives_money=True,
+        refunds=True,
+        needs_lines=True,
+        amount="_refund_amount",
+        draft="_draft_refund_credit_notes",
+        missing="_credit_notes_missing",
+        documents="_credit_note_documents",
+    ),
+    "discount": ExecutionKind(
+        gives_money=True,
+        start="_send_discount_code",
+        missing="_discount_missing",
+        documents="_discount_documents",
+    ),
+    "compensation": ExecutionKind(
+        gives_money=True,
+        draft="_draft_compensation_credit_note",
+        missing="_compensation_missing",
+        documents="_credit_note_documents",
+    ),
+    "none": ExecutionKind(amount="_nothing", cost="_nothing", start="_record_done"),
+}
+NO_EXECUTION = ExecutionKind()  # a solution without a type yet
+REFUND_KINDS = tuple(code for code, kind in EXECUTION_KINDS.items() if kind.refunds)
 
 
 class PrintingComplaintSolutionType(models.Model):
@@ -24,7 +83,12 @@ class PrintingComplaintSolutionType(models.Model):
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    execution = fields.Selection(EXECUTIONS, required=True, default="none")
+    execution_kind = fields.Selection(
+        EXECUTION_KIND_NAMES,
+        string="Carried out as",
+        required=True,
+        default="none",
+    )
     full_refund = fields.Boolean(
         help="Refunds every invoiced line of the order, not chosen lines."
     )

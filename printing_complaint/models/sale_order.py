@@ -59,17 +59,7 @@ class SaleOrder(models.Model):
         return [("complaint_solution_id", "!=" if positive else "=", False)]
 
     def _action_confirm(self):
-        early = self.complaint_solution_id.filtered(
-            lambda s: s.state not in ("in_execution", "done")
-        )
-        if early:
-            raise UserError(
-                self.env._(
-                    "%(solution)s is not accepted by the customer yet: its "
-                    "reprint order cannot be confirmed.",
-                    solution=early[0].display_name,
-                )
-            )
+        self.complaint_solution_id._check_accepted_before("confirm")
         return super()._action_confirm()
 
     def action_view_complaint_solution(self):

@@ -1,0 +1,135 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The end of a complaint (step 6): the customer's confirmation, the closure
+email and its 1-5 rating, and a manager's reopening."""
+
+from odoo import fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools import dialog_action
+
+
+class HelpdeskTicket(models.Model):
+    # One concern per file, as Odoo splits its big models.
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
+
+    closure_confirmed = fields.Boolean(
+        string="Customer confirmed closure", tracking=True, copy=False
+    )
+    closure_confirmed_date = fields.Datetime(
+        string="Closure confirmed on", readonly=True, copy=False
+    )
+    closure_channel_id = fields.Many2one(
+        "helpdesk.ticket.channel",
+        string="Closure confirmed through",
+        copy=False,
+    )
+    closure_summary = fields.Text(copy=False)
+    lessons_learned = fields.Text(
+        copy=False, help="What the company learned, shared with the teams."
+    )
+    reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False)
+
+    def _track_template(self, changes):
+        """A complaint closed as not valid gets the polite answer with the
+        reason instead of the closure email."""
+        res = super()._track_template(changes)
+        ticket = self[0]
+        if (
+            "stage_id" in res
+            and ticket.complaint_step == "closed"
+            and ticket.validity == "not_valid"
+        ):
+            template = self.env.ref(
+                "printing_complaint.mail_template_complaint_not_valid",
+                raise_if_not_found=False,
+            )
+            if template:
+                res["stage_id"] = (template, res["stage_id"][1])
+        return res
+
+    def action_confirm_closure(self, channel=None):
+        """The customer confirmed that the complaint can be closed (told to
+        the rep, or in the portal)."""
+        for ticket in self:
+            if ticket.complaint_step != "closure":
+                raise UserError(
+                    self.env._(
+                        "%(number)s is not at the closure step.", number=ticket.number
+                    )
+                )
+            ticket.write(
+                {
+                    "closure_confirmed": True,
+                    "closure_channel_id": (channel or ticket.channel_id).id,
+                }
+            )
+            ticket.sudo().closure_confirmed_date = fields.Datetime.now()
+        return True
+
+    # ------------------------------------------------------------------
+    # Rating
+    # ------------------------------------------------------------------
+    def action_record_rating(self):
+        self.ensure_one()
+        return dialog_action(
+            self.env._("Customer's rating"),
+            "printing.complaint.rating.wizard",
+            {"default_ticket_id": self.id},
+        )
+
+    def _complaint_apply_rating(self, score, feedback, channel_name, token=None):
+        """Record the customer's 1-5 satisfaction on the closure's rating
+        (the one of the link in the closure email, or a new one)."""
+        self.ensure_one()
+        if self.complaint_step != "closed" or self.feedback_type != "complaint":
+            raise UserError(self.env._("A complaint is rated once it is closed."))
+        if score not in range(1, 6):
+            raise UserError(self.env._("A rating is a score from 1 to 5."))
+        # Whoever may change the complaint records its rating; the rating
+        # record itself is written as superuser (see rating_rating.py).
+        self.check_access("write")
+        token = token or self._rating_get_access_token()
+        feedback = (feedback or "").strip()
+        if channel_name:
+            feedback = self.env._(
+                "(%(channel)s) %(feedback)s", channel=channel_name, feedback=feedback
+            ).strip()
+        return self.sudo().rating_apply(score, token=token, feedback=feedback)
+
+    # ------------------------------------------------------------------
+    # Reopening
+    # ------------------------------------------------------------------
+    def action_reopen(self):
+        self.ensure_one()
+        return dialog_action(
+            self.env._("Reopen the complaint"),
+            "printing.complaint.reopen.wizard",
+            {"default_ticket_id": self.id},
+        )
+
+    def _complaint_reopen(self, reason):
+        """Reopen a closed complaint: back to the solution step (verification
+        for one closed as not valid), its history and ratings kept."""
+        self.ensure_one()
+        if not self.env.user.has_group("printing_complaint.group_complaint_manager"):
+            raise AccessError(
+                self.env._("Only a complaint manager reopens a closed complaint.")
+            )
+        if self.complaint_step != "closed" or self.feedback_type != "complaint":
+            raise UserError(self.env._("Only a closed complaint can be reopened."))
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for reopening."))
+        target = "solution" if self.validity == "valid" else "verification"
+        self.with_context(complaint_reopen_reason=reason).write(
+            {"stage_id": self._complaint_stage(target).id, "closure_confirmed": False}
+        )
+        self.sudo().write(
+            {"closure_confirmed_date": False, "reopen_count": self.reopen_count + 1}
+        )
+        self.message_post(
+            body=self.env._("Complaint reopened: %(reason)s", reason=reason),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True

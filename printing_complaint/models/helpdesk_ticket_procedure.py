@@ -1,0 +1,326 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The complaint procedure on helpdesk.ticket: the moves between steps,
+the step clock (deadline in working hours, stage history, who acts next)
+and the escalation of overdue steps. What each step needs before a
+complaint leaves it is in helpdesk_ticket_gates.py."""
+
+import uuid
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..tools import overdue_domain
+from .helpdesk_ticket_stage import ALLOWED_MOVES, COMPLAINT_STEPS, FEEDBACK_MOVES
+
+# Set by the procedure itself (as superuser, after its checks), never
+# through a user's write: the step's clock, the closure and the reopenings.
+PROCEDURE_FIELDS = {
+    "step_entry_date",
+    "step_deadline",
+    "closure_confirmed_date",
+    "reopen_count",
+    "last_progress_date",
+}
+# Who acts next when a complaint enters a step (see _complaint_step_user).
+STEP_ACTIVITY_TYPES = {
+    "registered": "printing_complaint.activity_complaint_register",
+    "verification": "printing_complaint.activity_complaint_verify",
+    "solution": "printing_complaint.activity_complaint_solution",
+    "confirmation": "printing_complaint.activity_complaint_confirm",
+    "execution": "printing_complaint.activity_complaint_execute",
+    "closure": "printing_complaint.activity_complaint_close",
+}
+OVERDUE_ACTIVITY = "printing_complaint.activity_complaint_overdue"
+
+
+class HelpdeskTicket(models.Model):
+    # One concern per file, as Odoo splits its big models.
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
+
+    step_entry_date = fields.Datetime(readonly=True, copy=False)
+    step_deadline = fields.Datetime(
+        string="Step deadline", readonly=True, copy=False, index=True
+    )
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+    stage_history_ids = fields.One2many(
+        "printing.complaint.stage.history", "ticket_id", readonly=True
+    )
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        """The complaint kanban shows the complaint steps only."""
+        team = self.env["helpdesk.ticket.team"].browse(
+            self.env.context.get("default_team_id")
+        )
+        if team.exists().is_complaint_team:
+            return team._get_applicable_stages()
+        return super()._read_group_stage_ids(stages, domain)
+
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            ticket.is_overdue = bool(
+                ticket.step_deadline
+                and ticket.step_deadline < now
+                and ticket.complaint_step not in (False, "closed")
+            )
+
+    def _search_is_overdue(self, operator, value):
+        return overdue_domain(
+            self.env,
+            operator,
+            value,
+            [
+                ("step_deadline", "<", fields.Datetime.now()),
+                ("complaint_step", "not in", [False, "closed"]),
+            ],
+        )
+
+    # ------------------------------------------------------------------
+    # Moves: every stage change, whoever writes it, passes the gates
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        if not self.env.su and PROCEDURE_FIELDS & set(vals):
+            raise AccessError(
+                self.env._(
+                    "The step dates, the closure confirmation date and the "
+                    "reopenings are set by the complaint procedure, not by hand."
+                )
+            )
+        if "stage_id" not in vals and "team_id" not in vals:
+            return super().write(vals)
+        if vals.get("team_id") is not None:
+            self._check_stays_in_complaint_team(vals["team_id"])
+        previous = {ticket.id: ticket.complaint_step for ticket in self}
+        result = super().write(vals)
+        moved = self.filtered(
+            lambda t: t.complaint_step and previous[t.id] != t.complaint_step
+        )
+        if moved:
+            moved._complaint_check_moves(previous)
+            now = fields.Datetime.now()
+            moved._complaint_leave_step(now)
+            moved._complaint_enter_step(now)
+            moved.filtered(
+                lambda t: t.complaint_step == "closed"
+            )._complaint_renew_access_token()
+        return result
+
+    def _check_stays_in_complaint_team(self, team_id):
+        """Moving a complaint to another kind of team would take it out of
+        the procedure (its stage is recomputed) without passing any gate."""
+        team = self.env["helpdesk.ticket.team"].browse(team_id)
+        if not team.is_complaint_team and any(self.mapped("is_complaint")):
+            raise ValidationError(
+                self.env._("A complaint can only move to another complaint team.")
+            )
+
+    def _complaint_renew_access_token(self):
+        """A closed complaint's emailed links (acknowledgement, offer) expire:
+        its access token is renewed. The customer still sees it when logged
+        in, and the rating link has its own token."""
+        for ticket in self.sudo():
+            ticket.access_token = str(uuid.uuid4())
+
+    def _complaint_check_moves(self, previous):
+        """Refuse any move the process does not allow, or whose step is not
+        complete. Runs after the write, so that facts written together with
+        the stage count; the error rolls the whole write back."""
+        steps = dict(self._fields["complaint_step"]._description_selection(self.env))
+        for ticket in self:
+            source, target = previous[ticket.id], ticket.complaint_step
+            moves = (
+                ALLOWED_MOVES if ticket.feedback_type == "complaint" else FEEDBACK_MOVES
+            )
+            if source and target not in moves.get(source, ()):
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s cannot move from “%(from_step)s” to “%(to_step)s”.",
+                        number=ticket.number,
+                        from_step=steps[source],
+                        to_step=steps[target],
+                    )
+                )
+            missing = ticket._complaint_gate_errors(source, target) if source else []
+            if missing:
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s cannot leave “%(from_step)s” yet:\n- %(missing)s",
+                        number=ticket.number,
+                        from_step=steps[source],
+                        missing="\n- ".join(missing),
+                    )
+                )
+
+    def _complaint_stage(self, step):
+        """The stage of the complaint's team that stands for step."""
+        self.ensure_one()
+        stage = self.team_id._get_applicable_stages().filtered(
+            lambda s: s.complaint_step == step
+        )[:1]
+        if not stage:
+            raise UserError(
+                self.env._(
+                    "The team %(team)s has no stage for this step.",
+                    team=self.team_id.name,
+                )
+            )
+        return stage
+
+    def _complaint_move(self, step):
+        for ticket in self:
+            ticket.stage_id = ticket._complaint_stage(step)
+
+    def action_next_step(self):
+        """Step button: move forward to the next step of the procedure."""
+        order = [code for code, _label in COMPLAINT_STEPS]
+        for ticket in self:
+            step = ticket.complaint_step
+            if not step or step == "closed":
+                raise UserError(self.env._("This complaint has no next step."))
+            target = order[order.index(step) + 1]
+            if ticket.feedback_type != "complaint" or (
+                step == "verification" and ticket.validity in ("not_valid", "duplicate")
+            ):
+                target = "closed"
+            ticket._complaint_move(target)
+        return True
+
+    # ------------------------------------------------------------------
+    # The step clock: deadline, history, who acts next
+    # ------------------------------------------------------------------
+    def _complaint_step_deadline(self, start, limits):
+        """Deadline of the current step from start, in working hours."""
+        self.ensure_one()
+        hours = limits.get((self.company_id.id, self.complaint_step, self.severity))
+        calendar = self.company_id.resource_calendar_id
+        if not hours or not calendar or self.complaint_step == "closed":
+            return False
+        return calendar.plan_hours(hours, start, compute_leaves=True)
+
+    def _complaint_enter_step(self, now):
+        limits = self.env["printing.complaint.time.limit"]._limits_by_key(
+            self.company_id
+        )
+        # Tickets sharing company, step and severity share their deadline:
+        # plan it and write it once per group (batch-friendly).
+        history_vals = []
+        for tickets in self.grouped(
+            lambda t: (t.company_id.id, t.complaint_step, t.severity)
+        ).values():
+            deadline = tickets[0]._complaint_step_deadline(now, limits)
+            # No stage in these values: write() passes no gate again.
+            tickets.sudo().write({"step_entry_date": now, "step_deadline": deadline})
+            history_vals += [
+                {
+                    "ticket_id": ticket.id,
+                    "stage_id": ticket.stage_id.id,
+                    "step": ticket.complaint_step,
+                    "severity": ticket.severity,
+                    "entry_date": now,
+                    "deadline": deadline,
+                    "user_id": self.env.uid,
+                }
+                for ticket in tickets
+            ]
+        self.env["printing.complaint.stage.history"].sudo().create(history_vals)
+        self._complaint_schedule_step_activity()
+
+    def _complaint_leave_step(self, now):
+        History = self.env["printing.complaint.stage.history"].sudo()
+        open_lines = History.search(
+            [("ticket_id", "in", self.ids), ("exit_date", "=", False)]
+        )
+        for line in open_lines:
+            calendar = line.ticket_id.company_id.resource_calendar_id
+            hours = (
+                calendar.get_work_hours_count(line.entry_date, now) if calendar else 0
+            )
+            line.write(
+                {
+                    "exit_date": now,
+                    "working_hours": round(hours, 2),
+                    "is_late": bool(line.deadline and now > line.deadline),
+                }
+            )
+        # The step's open activities are done with it.
+        self._complaint_activities_done(
+            STEP_ACTIVITY_TYPES.values(), self.env._("Step completed.")
+        )
+
+    def _complaint_step_user(self):
+        """Who acts in the current step: QC verifies, the owner does the rest."""
+        self.ensure_one()
+        step = self.complaint_step
+        if step == "solution" and self.responsible_user_id:
+            return self.responsible_user_id
+        if step in ("verification", "solution"):
+            return (
+                self.company_id.complaint_qc_user_id
+                or self.team_id.user_id
+                or self.user_id
+            )
+        return self.user_id or self.team_id.user_id
+
+    def _complaint_schedule_step_activity(self):
+        self._complaint_schedule_activities(
+            ticket._complaint_activity_vals(
+                STEP_ACTIVITY_TYPES[ticket.complaint_step],
+                ticket._complaint_step_user(),
+                ticket.step_deadline or fields.Datetime.now(),
+            )
+            for ticket in self
+            if ticket.complaint_step in STEP_ACTIVITY_TYPES
+        )
+
+    # ------------------------------------------------------------------
+    # Overdue escalation (cron)
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_escalate_overdue(self, batch_size=200):
+        """Flag the steps past their deadline and tell the team's manager,
+        once per breach; works in batches with a fixed number of queries."""
+        History = self.env["printing.complaint.stage.history"].sudo()
+        domain = [
+            ("exit_date", "=", False),
+            ("escalated", "=", False),
+            ("deadline", "<", fields.Datetime.now()),
+        ]
+        # The team's leader, else the administrator (read once, not per ticket).
+        fallback = self.env.ref("base.user_admin")
+        while True:
+            lines = History.search(domain, limit=batch_size)
+            if not lines:
+                break
+            lines.write({"escalated": True, "is_late": True})
+            lines.ticket_id._complaint_escalate(fallback)
+            if len(lines) < batch_size:
+                break
+        return True
+
+    def _complaint_escalate(self, fallback_manager):
+        """An overdue activity for each complaint's team manager, a note on
+        the complaint and one digest per manager."""
+        today = fields.Date.today()
+        by_manager = self.grouped(lambda t: t.team_id.user_id or fallback_manager)
+        self._complaint_schedule_activities(
+            ticket._complaint_activity_vals(
+                OVERDUE_ACTIVITY, manager, today, self.env._("Complaint overdue")
+            )
+            for manager, tickets in by_manager.items()
+            for ticket in tickets
+        )
+        self._message_log_batch(
+            bodies=dict.fromkeys(
+                self.ids,
+                self.env._(
+                    "The deadline of this step has passed: escalated to the team "
+                    "manager."
+                ),
+            ),
+        )
+        for manager, overdue in by_manager.items():
+            manager._complaint_notify_overdue(overdue)

@@ -1,0 +1,262 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The solutions of a complaint seen from the complaint: their cost, their
+approvals, the offer to the customer and the customer's decisions, the
+documents they made, and the progress updates owed to the customer while
+they are carried out."""
+
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import dialog_action
+from .printing_complaint_decision import DECISIONS
+from .printing_complaint_solution import LIVE_STATES
+
+PROGRESS_ACTIVITY = "printing_complaint.activity_complaint_progress"
+
+
+class HelpdeskTicket(models.Model):
+    # One concern per file, as Odoo splits its big models.
+    _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
+
+    solution_ids = fields.One2many("printing.complaint.solution", "ticket_id")
+    company_currency_id = fields.Many2one(related="company_id.currency_id")
+    solution_cost_total = fields.Monetary(
+        string="Total cost",
+        compute="_compute_solution_cost_total",
+        store=True,
+        currency_field="company_currency_id",
+        help="Cost of the solutions not cancelled or rejected.",
+    )
+    approval_review_ids = fields.Many2many(
+        "tier.review",
+        string="Approvals",
+        compute="_compute_approval_review_ids",
+        context={"active_test": False},
+        help="Every review of the solutions, the archived rounds included.",
+    )
+    decision_ids = fields.One2many("printing.complaint.decision", "ticket_id")
+    customer_decision = fields.Selection(
+        DECISIONS,
+        compute="_compute_customer_decision",
+        help="The customer's last answer to an offer.",
+    )
+    last_progress_date = fields.Datetime(
+        string="Customer last informed",
+        copy=False,
+        help="Last message to the customer while the solutions are carried out.",
+    )
+    reprint_order_count = fields.Integer(compute="_compute_document_counts")
+    credit_note_count = fields.Integer(compute="_compute_document_counts")
+    execution_done = fields.Boolean(
+        string="Solutions carried out", compute="_compute_execution_done"
+    )
+
+    @api.depends("solution_ids.cost", "solution_ids.state", "solution_ids.active")
+    def _compute_solution_cost_total(self):
+        costs = {
+            ticket.id: total
+            for ticket, total in self.env["printing.complaint.solution"]._read_group(
+                [("ticket_id", "in", self.ids), ("state", "in", LIVE_STATES)],
+                ["ticket_id"],
+                ["cost:sum"],
+            )
+        }
+        for ticket in self:
+            ticket.solution_cost_total = costs.get(ticket.id, 0.0)
+
+    def _compute_approval_review_ids(self):
+        reviews = (
+            self.env["tier.review"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("model", "=", "printing.complaint.solution"),
+                    ("res_id", "in", self.solution_ids.ids),
+                ],
+                order="id",
+            )
+        )
+        for ticket in self:
+            ticket.approval_review_ids = reviews.filtered(
+                lambda r, t=ticket: r.res_id in t.solution_ids.ids
+            )
+
+    @api.depends("decision_ids.decision")
+    def _compute_customer_decision(self):
+        for ticket in self:
+            ticket.customer_decision = ticket.decision_ids[:1].decision
+
+    @api.depends("solution_ids.state")
+    def _compute_execution_done(self):
+        for ticket in self:
+            live = ticket.solution_ids._live()
+            ticket.execution_done = bool(live) and all(s.state == "done" for s in live)
+
+    def _compute_document_counts(self):
+        for ticket in self:
+            ticket.reprint_order_count = len(ticket.solution_ids.reprint_order_id)
+            ticket.credit_note_count = len(ticket.solution_ids.credit_note_ids)
+
+    # ------------------------------------------------------------------
+    # Proposing and offering
+    # ------------------------------------------------------------------
+    def action_propose_solutions(self):
+        """Propose the usual solutions of the responsibility type (the matrix
+        responsibility → solution types), for the affected lines."""
+        Solution = self.env["printing.complaint.solution"]
+        for ticket in self:
+            if not ticket.responsibility_id:
+                raise UserError(self.env._("Set the responsibility type first."))
+            proposed = ticket.solution_ids._live().type_id
+            Solution.create(
+                [
+                    ticket._solution_default_vals(solution_type)
+                    for solution_type in ticket.responsibility_id.solution_type_ids
+                    if solution_type not in proposed
+                ]
+            )
+        return True
+
+    def _solution_default_vals(self, solution_type):
+        self.ensure_one()
+        return {
+            "ticket_id": self.id,
+            "type_id": solution_type.id,
+            "sale_line_ids": [fields.Command.set(self.sale_line_ids.ids)],
+            "deadline": fields.Date.add(fields.Date.context_today(self), days=7),
+        }
+
+    def action_send_offer(self):
+        """Offer the approved solutions to the customer by email and move to
+        the customer confirmation step. Nothing unapproved is offered."""
+        for ticket in self:
+            live = ticket.solution_ids._live()
+            if not live:
+                raise UserError(self.env._("There is no solution to offer."))
+            unapproved = live.filtered(lambda s: s.state != "approved")
+            if unapproved:
+                raise UserError(
+                    self.env._(
+                        "These solutions are not approved yet: %(solutions)s",
+                        solutions=", ".join(unapproved.mapped("display_name")),
+                    )
+                )
+            live.write({"state": "offered"})
+            ticket._complaint_move("confirmation")
+            ticket._portal_ensure_token()
+            ticket.message_post_with_source(
+                "printing_complaint.mail_template_complaint_offer",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_record_decision(self):
+        self.ensure_one()
+        return dialog_action(
+            self.env._("Customer's decision"),
+            "printing.complaint.decision",
+            {
+                "default_ticket_id": self.id,
+                "default_partner_id": self.partner_id.id,
+                "default_channel_id": self.channel_id.id,
+            },
+        )
+
+    # ------------------------------------------------------------------
+    # Documents
+    # ------------------------------------------------------------------
+    def _documents_action(self, xmlid, documents):
+        """The action of xmlid on documents, their form when there is one."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("id", "in", documents.ids)]
+        action["context"] = {"create": False}
+        if len(documents) == 1:
+            action["views"] = [(False, "form")]
+            action["res_id"] = documents.id
+        return action
+
+    def action_view_reprint_orders(self):
+        return self._documents_action(
+            "sale.action_orders", self.solution_ids.reprint_order_id
+        )
+
+    def action_view_credit_notes(self):
+        return self._documents_action(
+            "account.action_move_out_refund_type", self.solution_ids.credit_note_ids
+        )
+
+    # ------------------------------------------------------------------
+    # Progress updates to the customer during execution
+    # ------------------------------------------------------------------
+    def _message_post_after_hook(self, message, msg_vals):
+        """A message sent to the customer while the solutions are carried out
+        is the progress update the procedure asks for every 12-24 h."""
+        result = super()._message_post_after_hook(message, msg_vals)
+        if self.complaint_step == "execution" and self._is_message_to_customer(
+            msg_vals
+        ):
+            self.sudo().last_progress_date = fields.Datetime.now()
+            self._complaint_activities_done(
+                [PROGRESS_ACTIVITY], self.env._("Customer informed.")
+            )
+        return result
+
+    def _is_message_to_customer(self, msg_vals):
+        customer = self.partner_id
+        recipients = (msg_vals.get("partner_ids") or []) + self.message_partner_ids.ids
+        return (
+            customer
+            and msg_vals.get("message_type") == "comment"
+            and customer.id in recipients
+            and msg_vals.get("subtype_id")
+            == self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
+        )
+
+    @api.model
+    def _cron_execution_reminders(self):
+        """Ask the owners to inform their customers while solutions are open,
+        and to announce a new date when a solution's deadline is missed.
+        Activities are created in one batch (no query per complaint)."""
+        today = fields.Date.context_today(self)
+        late = self.env["printing.complaint.solution"].search(
+            [
+                ("state", "in", ("accepted", "in_execution")),
+                ("deadline", "<", today),
+                ("deadline_missed_notified", "=", False),
+            ]
+        )
+        self._complaint_schedule_activities(
+            [*self._progress_reminders(today), *late._late_reminders(today)]
+        )
+        late.write({"deadline_missed_notified": True})
+        return True
+
+    @api.model
+    def _progress_reminders(self, today):
+        """A progress activity for each complaint in execution whose customer
+        has not been told anything for the company's interval."""
+        now = fields.Datetime.now()
+        reminders = []
+        for ticket in self.search(
+            [("complaint_step", "=", "execution"), ("user_id", "!=", False)]
+        ):
+            interval = timedelta(hours=ticket.company_id.complaint_progress_interval)
+            last = ticket.last_progress_date or ticket.step_entry_date or now
+            if now - last >= interval and not ticket._complaint_activities(
+                PROGRESS_ACTIVITY
+            ):
+                reminders.append(
+                    ticket._complaint_activity_vals(
+                        PROGRESS_ACTIVITY, ticket._complaint_owner(), today
+                    )
+                )
+        return reminders
+
+    def _complaint_owner(self):
+        """Who answers for the complaint: its owner, else the team leader."""
+        self.ensure_one()
+        return self.user_id or self.team_id.user_id
