@@ -78,3 +78,40 @@ def run_odoo_shell(conf, dbname, script, timeout=600):
         check=False,
     )
     return result
+
+
+def assert_no_errors(completed):
+    """No ERROR or CRITICAL line in what an Odoo command logged."""
+    errors = [
+        line
+        for line in completed.stderr.splitlines()
+        if " ERROR " in line or " CRITICAL " in line
+    ]
+    assert not errors, "\n".join(errors)
+
+
+def run_odoo(conf, dbname, *args, timeout=900):
+    """Run Odoo on dbname with args until it stops; it must succeed
+    without logging an error."""
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            "-c",
+            str(conf),
+            "-d",
+            dbname,
+            *args,
+            "--stop-after-init",
+            "--no-http",
+            "--log-level=warn",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert_no_errors(completed)
+    return completed

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import drop_database, run_odoo_shell
+from conftest import assert_no_errors, drop_database, run_odoo_shell
 
 import odoo
 
@@ -44,17 +44,8 @@ def _result(completed):
         line for line in completed.stdout.splitlines() if line.startswith("RESULT ")
     ]
     assert lines, completed.stdout[-3000:] + completed.stderr[-3000:]
-    _assert_no_errors(completed)
+    assert_no_errors(completed)
     return json.loads(lines[-1][len("RESULT ") :])
-
-
-def _assert_no_errors(completed):
-    errors = [
-        line
-        for line in completed.stderr.splitlines()
-        if " ERROR " in line or " CRITICAL " in line
-    ]
-    assert not errors, "\n".join(errors)
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +75,7 @@ def lifecycle_db(odoo_conf):
         check=False,
     )
     assert installed.returncode == 0, installed.stderr[-3000:]
-    _assert_no_errors(installed)
+    assert_no_errors(installed)
     yield name
     drop_database(name)
 
