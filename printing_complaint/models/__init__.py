@@ -26,3 +26,4 @@ from . import rating_rating
 from . import mail_followers
 from . import res_config_settings
 from . import helpdesk_ticket
+from . import helpdesk_ticket_portal
