@@ -1,1 +1,4 @@
-from . import main
+from . import attachment
+from . import helpdesk_form
+from . import portal
+from . import rating

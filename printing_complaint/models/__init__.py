@@ -36,3 +36,4 @@ from . import helpdesk_ticket_solution
 from . import helpdesk_ticket_closure
 from . import helpdesk_ticket_capa
 from . import helpdesk_ticket_recurrence
+from . import helpdesk_ticket_portal

@@ -1,6 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from odoo.addons.mail.tools.alias_error import AliasError
 
@@ -16,6 +16,18 @@ class HelpdeskTicketTeam(models.Model):
         help="Tickets of this team follow the complaint procedure: steps, "
         "gates, time limits and the complaint number.",
     )
+
+    @api.model
+    def _complaint_team_of_company(self, company):
+        """The team that handles the complaints of company (a team of no
+        company serves them all); empty if there is none."""
+        return self.search(
+            [
+                ("is_complaint_team", "=", True),
+                ("company_id", "in", [company.id, False]),
+            ],
+            limit=1,
+        )
 
     def _get_applicable_stages(self):
         """A complaint team uses only its own stages: the complaint steps."""

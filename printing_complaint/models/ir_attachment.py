@@ -11,6 +11,9 @@ CUSTOMER_FILE_TYPES = ("image/", "video/", "application/pdf")
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
 
+    # How many files a customer may send at once (portal form, chatter).
+    COMPLAINT_CUSTOMER_MAX_FILES = 10
+
     @api.model_create_multi
     def create(self, vals_list):
         """A file attached to a complaint (form, chatter, email, portal)
@@ -28,12 +31,35 @@ class IrAttachment(models.Model):
         return result
 
     @api.model
+    def _complaint_customer_file_limit(self, company):
+        """The largest file (in bytes) a customer may attach to a complaint
+        of company: a reader of an upload needs no more than one byte over."""
+        return company.complaint_portal_max_file_mb * 1024 * 1024
+
+    @api.model
+    def _complaint_check_customer_files(self, files, company):
+        """The files a customer sends for a complaint of company, given as
+        (name, bytes): at most COMPLAINT_CUSTOMER_MAX_FILES, each checked as
+        below. Return them as (name, bytes, mimetype), the name shortened
+        for storage, or raise the ValidationError that says what is wrong."""
+        if len(files) > self.COMPLAINT_CUSTOMER_MAX_FILES:
+            raise ValidationError(
+                self.env._(
+                    "Attach at most %(count)s files.",
+                    count=self.COMPLAINT_CUSTOMER_MAX_FILES,
+                )
+            )
+        return [
+            (name[:200], raw, self._complaint_check_customer_file(name, raw, company))
+            for name, raw in files
+        ]
+
+    @api.model
     def _complaint_check_customer_file(self, name, raw, company):
         """Refuse a customer's file that is too large or is not a photo, a
         video or a PDF (judged on its content, not its name); return its
         mimetype."""
-        limit = company.complaint_portal_max_file_mb * 1024 * 1024
-        if len(raw) > limit:
+        if len(raw) > self._complaint_customer_file_limit(company):
             raise ValidationError(
                 self.env._(
                     "%(file)s is larger than %(size)s MB.",

@@ -73,12 +73,8 @@ class SaleOrder(models.Model):
             raise UserError(
                 self.env._("A complaint can only be logged on a confirmed order.")
             )
-        team = self.env["helpdesk.ticket.team"].search(
-            [
-                ("is_complaint_team", "=", True),
-                ("company_id", "in", [self.company_id.id, False]),
-            ],
-            limit=1,
+        team = self.env["helpdesk.ticket.team"]._complaint_team_of_company(
+            self.company_id
         )
         return {
             "type": "ir.actions.act_window",
