@@ -106,27 +106,18 @@ class HelpdeskTicket(models.Model):
             "user_id": (self.responsible_user_id or self.user_id or self.env.user).id,
             "department": self.responsible_department,
         }
-        scopes = dict(
-            self.env["mgmtsystem.action"]
-            ._fields["containment_scope"]
-            ._description_selection(self.env)
-        )
         containment_deadline = company._complaint_plan_working_days(
             company.complaint_containment_days
         )
         vals_list = [
             dict(
                 common,
-                name=self.env._(
-                    "%(number)s: contain %(scope)s",
-                    number=self.number,
-                    scope=scopes[scope].lower(),
-                ),
+                name=name,
                 type_action="immediate",
                 containment_scope=scope,
                 date_deadline=containment_deadline,
             )
-            for scope in CONTAINED_SCOPES
+            for scope, name in self._containment_names().items()
         ]
         vals_list.append(
             dict(
@@ -141,6 +132,22 @@ class HelpdeskTicket(models.Model):
             )
         )
         return vals_list
+
+    def _containment_names(self):
+        """The name of the containment action of each scope."""
+        scopes = dict(
+            self.env["mgmtsystem.action"]
+            ._fields["containment_scope"]
+            ._description_selection(self.env)
+        )
+        return {
+            scope: self.env._(
+                "%(number)s: contain %(scope)s",
+                number=self.number,
+                scope=scopes[scope].lower(),
+            )
+            for scope in CONTAINED_SCOPES
+        }
 
     # ------------------------------------------------------------------
     # Long-term follow-up (cron)

@@ -339,7 +339,24 @@ class PrintingComplaintSolution(models.Model):
                 )
             )
         invoices = invoice_lines.move_id
-        credit_notes = invoices.sudo()._reverse_moves(
+        credit_notes = self._reverse_invoices(invoices)
+        shares = self._refund_shares(invoice_lines)
+        for invoice, credit_note in zip(invoices, credit_notes, strict=True):
+            commands = [
+                Command.delete(line.id) for line in credit_note.invoice_line_ids
+            ]
+            commands += [
+                self._refund_line_command(line, shares[line], credit_note)
+                for line in invoice_lines.filtered(
+                    lambda aml, i=invoice: aml.move_id == i
+                )
+            ]
+            credit_note.write({"invoice_line_ids": commands})
+        return credit_notes
+
+    def _reverse_invoices(self, invoices):
+        """Draft credit notes reversing invoices, linked to this solution."""
+        return invoices.sudo()._reverse_moves(
             default_values_list=[
                 {
                     "ref": self.env._(
@@ -355,19 +372,6 @@ class PrintingComplaintSolution(models.Model):
                 for invoice in invoices
             ],
         )
-        shares = self._refund_shares(invoice_lines)
-        for invoice, credit_note in zip(invoices, credit_notes, strict=True):
-            commands = [
-                Command.delete(line.id) for line in credit_note.invoice_line_ids
-            ]
-            commands += [
-                self._refund_line_command(line, shares[line], credit_note)
-                for line in invoice_lines.filtered(
-                    lambda aml, i=invoice: aml.move_id == i
-                )
-            ]
-            credit_note.write({"invoice_line_ids": commands})
-        return credit_notes
 
     def _refund_shares(self, invoice_lines):
         """The agreed amount spread over the invoice lines in proportion to
