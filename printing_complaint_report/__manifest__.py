@@ -21,6 +21,7 @@
         "views/printing_complaint_dashboard_views.xml",
         "views/complaint_analysis_views.xml",
         "views/res_config_settings_views.xml",
+        "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
     ],
     "installable": True,
