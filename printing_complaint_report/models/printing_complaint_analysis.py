@@ -130,7 +130,12 @@ class PrintingComplaintAnalysis(models.AbstractModel):
         for step in TIMED_STEPS:
             count, on_time, hours = done.get(step, (0, 0, 0.0))
             rows.append(
-                (labels[step], count, on_time / count if count else 0.0, hours or 0.0)
+                (
+                    labels.get(step, step),
+                    count,
+                    on_time / count if count else 0.0,
+                    hours or 0.0,
+                )
             )
         return rows
 

@@ -19,6 +19,27 @@ class ComplaintLedgerXlsx(models.AbstractModel):
     def get_workbook_options(self):
         return {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
 
+    def _step_hours_headers(self):
+        """{step: header} of the working hours column of each timed step, in
+        the steps' order: the short header of the step, or the step's label
+        for a step without one (a step added to the procedure still exports)."""
+        short = {
+            "registered": self.env._("Hours: registration"),
+            "verification": self.env._("Hours: verification"),
+            "solution": self.env._("Hours: solution"),
+            "confirmation": self.env._("Hours: confirmation"),
+            "execution": self.env._("Hours: execution"),
+            "closure": self.env._("Hours: closure"),
+        }
+        labels = self.env["printing.complaint.analysis"]._labels(
+            "printing.complaint.stage.history", "step"
+        )
+        return {
+            step: short.get(step)
+            or self.env._("Hours: %(step)s", step=labels.get(step, step))
+            for step in TIMED_STEPS
+        }
+
     def _ledger_columns(self):
         """(SQL expression, header, kind) of each column; kind picks the
         cell format and how the value is shown."""
@@ -34,18 +55,7 @@ class ComplaintLedgerXlsx(models.AbstractModel):
 
         hours = [
             (SQL.identifier("hist", f"hours_{step}"), header, "hours")
-            for step, header in zip(
-                TIMED_STEPS,
-                (
-                    self.env._("Hours: registration"),
-                    self.env._("Hours: verification"),
-                    self.env._("Hours: solution"),
-                    self.env._("Hours: confirmation"),
-                    self.env._("Hours: execution"),
-                    self.env._("Hours: closure"),
-                ),
-                strict=True,
-            )
+            for step, header in self._step_hours_headers().items()
         ]
         return [
             (SQL("t.number"), self.env._("Number"), "text"),
