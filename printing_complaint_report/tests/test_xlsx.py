@@ -25,16 +25,13 @@ class TestComplaintXlsx(ReportCase):
         return self._workbook(content)
 
     def _analysis(self, user=None):
-        env = self.env(user=user or self.manager)
-        wizard = env["printing.complaint.analysis.wizard"].create(
-            {"date_from": PERIOD[0], "date_to": PERIOD[1]}
+        wizard = (
+            self.env["printing.complaint.analysis.wizard"]
+            .with_user(user or self.manager)
+            .create({"date_from": PERIOD[0], "date_to": PERIOD[1]})
         )
-        content, kind = env["ir.actions.report"]._render_xlsx(
-            "printing_complaint_report.action_report_complaint_analysis",
-            wizard.ids,
-            {},
-        )
-        self.assertEqual(kind, "xlsx")
+        content, name = wizard._workbook()
+        self.assertEqual(name, "Complaint analysis 2025-03-01 to 2025-03-31.xlsx")
         return content, self._workbook(content)
 
     # -- ledger --------------------------------------------------------------

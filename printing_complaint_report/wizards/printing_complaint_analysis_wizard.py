@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval, time
 
 
 def _first_of_last_month(self):
@@ -44,6 +45,17 @@ class PrintingComplaintAnalysisWizard(models.TransientModel):
         return self.env.ref(
             "printing_complaint_report.action_report_complaint_analysis"
         ).report_action(self)
+
+    def _workbook(self):
+        """The workbook's bytes and file name, the name the monthly report's
+        attachment gets (the report's print_report_name)."""
+        self.ensure_one()
+        report = self.env.ref(
+            "printing_complaint_report.action_report_complaint_analysis"
+        )
+        content, kind = self.env["ir.actions.report"]._render_xlsx(report, self.ids, {})
+        name = safe_eval(report.print_report_name, {"object": self, "time": time})
+        return content, f"{name}.{kind}"
 
     @api.model
     def _cron_send_monthly_report(self):
