@@ -64,7 +64,7 @@ def test_base_addon_wheel(wheels):
 
 def test_report_addon_wheel(wheels):
     version, requires, files = _metadata(wheels["odoo_addon_printing_complaint_report"])
-    assert version.startswith("18.0.1.1.0")
+    assert version.startswith("18.0.1.2.0")
     assert requires == [
         "odoo-addon-printing_complaint==18.0.*",
         "odoo-addon-report_xlsx==18.0.*",

@@ -6,6 +6,9 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from odoo.addons.printing_complaint.models.helpdesk_ticket_stage import TIMED_STEPS
+from odoo.addons.printing_complaint.models.printing_complaint_solution import (
+    LIVE_STATES,
+)
 
 
 class PrintingComplaintAnalysis(models.AbstractModel):
@@ -130,7 +133,12 @@ class PrintingComplaintAnalysis(models.AbstractModel):
         for step in TIMED_STEPS:
             count, on_time, hours = done.get(step, (0, 0, 0.0))
             rows.append(
-                (labels[step], count, on_time / count if count else 0.0, hours or 0.0)
+                (
+                    labels.get(step, step),
+                    count,
+                    on_time / count if count else 0.0,
+                    hours or 0.0,
+                )
             )
         return rows
 
@@ -170,7 +178,7 @@ class PrintingComplaintAnalysis(models.AbstractModel):
         """[(responsibility, solution type, solutions, cost, amount)]."""
         scope = self._scope(date_from, date_to)
         solutions = self.env["printing.complaint.solution"]._search(
-            [("state", "not in", ("cancelled", "rejected"))]
+            [("state", "in", LIVE_STATES)]
         )
         lang = self.env.lang or "en_US"
         self.env.flush_all()

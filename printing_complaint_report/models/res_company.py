@@ -15,3 +15,15 @@ class ResCompany(models.Model):
         help="Who receives the analysis workbook of the previous month. "
         "Empty: the complaint managers.",
     )
+
+    def _complaint_report_recipients(self):
+        """The users who receive the company's monthly report, with an email:
+        those of Settings, or the company's internal complaint managers."""
+        self.ensure_one()
+        recipients = self.complaint_report_user_ids
+        if not recipients:
+            managers = self.env.ref("printing_complaint.group_complaint_manager").users
+            recipients = managers.filtered(
+                lambda user: self in user.company_ids and not user.share
+            )
+        return recipients.filtered("email")

@@ -19,6 +19,27 @@ class ComplaintLedgerXlsx(models.AbstractModel):
     def get_workbook_options(self):
         return {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
 
+    def _step_hours_headers(self):
+        """{step: header} of the working hours column of each timed step, in
+        the steps' order: the short header of the step, or the step's label
+        for a step without one (a step added to the procedure still exports)."""
+        short = {
+            "registered": self.env._("Hours: registration"),
+            "verification": self.env._("Hours: verification"),
+            "solution": self.env._("Hours: solution"),
+            "confirmation": self.env._("Hours: confirmation"),
+            "execution": self.env._("Hours: execution"),
+            "closure": self.env._("Hours: closure"),
+        }
+        labels = self.env["printing.complaint.analysis"]._labels(
+            "printing.complaint.stage.history", "step"
+        )
+        return {
+            step: short.get(step)
+            or self.env._("Hours: %(step)s", step=labels.get(step, step))
+            for step in TIMED_STEPS
+        }
+
     def _ledger_columns(self):
         """(SQL expression, header, kind) of each column; kind picks the
         cell format and how the value is shown."""
@@ -34,18 +55,7 @@ class ComplaintLedgerXlsx(models.AbstractModel):
 
         hours = [
             (SQL.identifier("hist", f"hours_{step}"), header, "hours")
-            for step, header in zip(
-                TIMED_STEPS,
-                (
-                    self.env._("Hours: registration"),
-                    self.env._("Hours: verification"),
-                    self.env._("Hours: solution"),
-                    self.env._("Hours: confirmation"),
-                    self.env._("Hours: execution"),
-                    self.env._("Hours: closure"),
-                ),
-                strict=True,
-            )
+            for step, header in self._step_hours_headers().items()
         ]
         return [
             (SQL("t.number"), self.env._("Number"), "text"),
@@ -189,34 +199,37 @@ class ComplaintLedgerXlsx(models.AbstractModel):
         )
         return columns, query
 
-    def _selection_labels(self, model, field):
-        return dict(self.env[model]._fields[field]._description_selection(self.env))
-
-    def generate_xlsx_report(self, workbook, data, tickets):
-        columns, query = self._ledger_query(tickets)
-        sheet = workbook.add_worksheet(self.env._("Complaints"))
-        bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        formats = {
+    def _ledger_formats(self, workbook):
+        """The cell format of each kind of column."""
+        currency = self.env.company.currency_id
+        return {
             "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
             "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
             "number": workbook.add_format({"num_format": "#,##0.00"}),
             "hours": workbook.add_format({"num_format": "0.0"}),
             "integer": workbook.add_format({"num_format": "0"}),
             "money": workbook.add_format(
-                {
-                    "num_format": self._report_xlsx_currency_format(
-                        self.env.company.currency_id
-                    )
-                }
+                {"num_format": self._report_xlsx_currency_format(currency)}
             ),
         }
-        labels = {
-            "feedback_type": self._selection_labels("helpdesk.ticket", "feedback_type"),
-            "severity": self._selection_labels("helpdesk.ticket", "severity"),
-            "validity": self._selection_labels("helpdesk.ticket", "validity"),
-            "cause": self._selection_labels("helpdesk.ticket", "cause_category"),
+
+    def _ledger_labels(self):
+        """The labels of the selection kinds, and of yes and no."""
+        labels = self.env["printing.complaint.analysis"]._labels
+        return {
+            "feedback_type": labels("helpdesk.ticket", "feedback_type"),
+            "severity": labels("helpdesk.ticket", "severity"),
+            "validity": labels("helpdesk.ticket", "validity"),
+            "cause": labels("helpdesk.ticket", "cause_category"),
+            "bool": {True: self.env._("Yes"), False: self.env._("No")},
         }
-        yes, no = self.env._("Yes"), self.env._("No")
+
+    def generate_xlsx_report(self, workbook, data, tickets):
+        columns, query = self._ledger_query(tickets)
+        sheet = workbook.add_worksheet(self.env._("Complaints"))
+        bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        formats = self._ledger_formats(workbook)
+        labels = self._ledger_labels()
         sheet.write_row(0, 0, [header for _e, header, _k in columns], bold)
         kinds = [kind for _e, _h, kind in columns]
         for index, kind in enumerate(kinds):
@@ -226,23 +239,15 @@ class ComplaintLedgerXlsx(models.AbstractModel):
         self.env.cr.execute(query)
         row_index = 0
         for row_index, row in enumerate(self.env.cr.fetchall(), start=1):
-            values = []
-            for kind, value in zip(kinds, row, strict=True):
-                if value is None:
-                    values.append(None)
-                elif kind in labels:
-                    values.append(labels[kind].get(value, value))
-                elif kind == "bool":
-                    values.append(yes if value else no)
-                else:
-                    values.append(value)
-            for col, (kind, value) in enumerate(zip(kinds, values, strict=True)):
+            for col, (kind, value) in enumerate(zip(kinds, row, strict=True)):
                 if value is None:
                     continue
-                if kind == "datetime":
-                    sheet.write_datetime(row_index, col, value, formats["datetime"])
-                elif kind == "date":
-                    sheet.write_datetime(row_index, col, value, formats["date"])
+                if kind in labels:
+                    sheet.write_string(
+                        row_index, col, str(labels[kind].get(value, value))
+                    )
+                elif kind in ("datetime", "date"):
+                    sheet.write_datetime(row_index, col, value, formats[kind])
                 elif kind in ("number", "hours", "integer", "money"):
                     sheet.write_number(row_index, col, value, formats[kind])
                 else:

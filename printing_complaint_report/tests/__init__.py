@@ -2,3 +2,4 @@ from . import test_install
 from . import test_xlsx
 from . import test_pdf
 from . import test_dashboard
+from . import test_monthly_report

@@ -3,8 +3,11 @@
 import io
 import zipfile
 from collections import Counter
+from unittest.mock import patch
 
 from odoo.tests import freeze_time, tagged
+
+from odoo.addons.printing_complaint.models.helpdesk_ticket_stage import TIMED_STEPS
 
 from .common import PERIOD, ReportCase
 
@@ -27,7 +30,8 @@ class TestComplaintXlsx(ReportCase):
             .with_user(user or self.manager)
             .create({"date_from": PERIOD[0], "date_to": PERIOD[1]})
         )
-        content, _name = wizard._workbook()
+        content, name = wizard._workbook()
+        self.assertEqual(name, "Complaint analysis 2025-03-01 to 2025-03-31.xlsx")
         return content, self._workbook(content)
 
     # -- ledger --------------------------------------------------------------
@@ -79,6 +83,27 @@ class TestComplaintXlsx(ReportCase):
         self.assertIsNone(
             by_number[self.fixture[3].number][column["Satisfaction (1-5)"]]
         )
+
+    def test_ledger_has_a_column_for_every_timed_step(self):
+        """The hours columns come from the steps: a step added to the
+        procedure gets its column, headed by the step's label when it has no
+        short header (Closed has a label and no short header)."""
+        header = [cell.value for cell in self._ledger(self.fixture).active[1]]
+        steps = "odoo.addons.printing_complaint_report.report.complaint_ledger_xlsx"
+        with patch(f"{steps}.TIMED_STEPS", (*TIMED_STEPS, "closed")):
+            rows = list(self._ledger(self.fixture).active.iter_rows(values_only=True))
+        longer, body = rows[0], rows[1:]
+        self.assertEqual(len(longer), len(header) + 1)
+        added = longer.index("Hours: closure") + 1
+        self.assertEqual(longer[added], "Hours: Closed")
+        self.assertEqual(longer[:added] + longer[added + 1 :], tuple(header))
+        column = {name: index for index, name in enumerate(longer)}
+        for row in body:
+            self.assertIsNone(row[added])
+            complaint = self.fixture.filtered(lambda c, n=row[0]: c.number == n)
+            day = complaint.received_date.day
+            self.assertAlmostEqual(row[column["Hours: verification"]], day / 2)
+            self.assertEqual(row[column["Late steps"]], 1 if day > 10 else 0)
 
     def test_customer_text_is_text_not_a_formula(self):
         complaint = self.fixture[0]

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval, time
 
 
 def _first_of_last_month(self):
@@ -22,6 +23,16 @@ class PrintingComplaintAnalysisWizard(models.TransientModel):
 
     date_from = fields.Date(required=True, default=_first_of_last_month)
     date_to = fields.Date(required=True, default=_end_of_last_month)
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        help="The company the workbook is computed for (the current one); "
+        "the monthly report's email names it.",
+    )
+
+    @api.depends_context("allowed_company_ids")
+    def _compute_company_id(self):
+        self.company_id = self.env.company
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
@@ -36,59 +47,39 @@ class PrintingComplaintAnalysisWizard(models.TransientModel):
         ).report_action(self)
 
     def _workbook(self):
-        """The workbook's bytes and file name."""
+        """The workbook's bytes and file name, the name the monthly report's
+        attachment gets (the report's print_report_name)."""
         self.ensure_one()
-        content, _kind = self.env["ir.actions.report"]._render_xlsx(
-            "printing_complaint_report.action_report_complaint_analysis",
-            self.ids,
-            {},
+        report = self.env.ref(
+            "printing_complaint_report.action_report_complaint_analysis"
         )
-        name = self.env._(
-            "Complaint analysis %(start)s to %(end)s.xlsx",
-            start=self.date_from,
-            end=self.date_to,
-        )
-        return content, name
+        content, kind = self.env["ir.actions.report"]._render_xlsx(report, self.ids, {})
+        name = safe_eval(report.print_report_name, {"object": self, "time": time})
+        return content, f"{name}.{kind}"
 
     @api.model
     def _cron_send_monthly_report(self):
         """Email the analysis workbook of the previous month to each
-        company's recipients (the complaint managers when none is set)."""
-        managers = self.env.ref("printing_complaint.group_complaint_manager").users
+        company's recipients (the complaint managers when none is set), with
+        the template of the monthly report: one email per language of the
+        recipients, the workbook rendered in that language and attached by
+        the template."""
+        template = self.env.ref(
+            "printing_complaint_report.mail_template_monthly_report"
+        )
         for company in self.env["res.company"].search([]):
-            recipients = company.complaint_report_user_ids or managers.filtered(
-                lambda u, c=company: c in u.company_ids and not u.share
-            )
-            recipients = recipients.filtered("email")
-            if not recipients:
-                continue
-            wizard = self.with_context(allowed_company_ids=company.ids).create({})
-            content, name = wizard._workbook()
-            attachment = self.env["ir.attachment"].create(
-                {
-                    "name": name,
-                    "raw": content,
-                    "mimetype": "application/vnd.openxmlformats-officedocument."
-                    "spreadsheetml.sheet",
-                }
-            )
-            subject = self.env._(
-                "%(company)s: complaint analysis %(start)s to %(end)s",
-                company=company.name,
-                start=wizard.date_from,
-                end=wizard.date_to,
-            )
-            self.env["mail.mail"].create(
-                {
-                    "subject": subject,
-                    "email_from": company.partner_id.email_formatted
-                    or self.env.user.email_formatted,
-                    "recipient_ids": [fields.Command.set(recipients.partner_id.ids)],
-                    "body_html": self.env._(
-                        "<p>The complaint analysis of last month is attached.</p>"
-                    ),
-                    "attachment_ids": [fields.Command.set(attachment.ids)],
-                    "auto_delete": True,
-                }
-            )
+            recipients = company._complaint_report_recipients()
+            by_lang = recipients.grouped(lambda user: user.lang or self.env.lang)
+            for lang, users in by_lang.items():
+                period = self.with_context(allowed_company_ids=company.ids, lang=lang)
+                wizard = period.create({})
+                template.with_env(period.env).send_mail(
+                    wizard.id,
+                    email_values={
+                        "recipient_ids": [fields.Command.set(users.partner_id.ids)],
+                        # the wizard is transient: the email is not its message
+                        "model": False,
+                        "res_id": False,
+                    },
+                )
         return True
