@@ -96,8 +96,11 @@ class HelpdeskTicket(models.Model):
             self._check_stays_in_complaint_team(vals["team_id"])
         previous = {ticket.id: ticket.complaint_step for ticket in self}
         result = super().write(vals)
+        self._complaint_check_stages()
+        # Every change of step is checked, from any source to any target
+        # (also into the procedure, from a plain ticket's stage).
         moved = self.filtered(
-            lambda t: t.complaint_step and previous[t.id] != t.complaint_step
+            lambda t: t.is_complaint and previous[t.id] != t.complaint_step
         )
         if moved:
             moved._complaint_check_moves(previous)
@@ -118,6 +121,39 @@ class HelpdeskTicket(models.Model):
                 self.env._("A complaint can only move to another complaint team.")
             )
 
+    def _complaint_check_stages(self):
+        """A complaint is always in one of its team's complaint stages: a
+        stage outside them (helpdesk_mgmt's "Done", another team's) would
+        let it skip steps, or reopen it, with no gate. A plain ticket never
+        takes a complaint stage."""
+        for team, tickets in self.grouped("team_id").items():
+            complaints = tickets.filtered("is_complaint")
+            allowed = (
+                team._get_applicable_stages().filtered("complaint_step")
+                if complaints
+                else self.env["helpdesk.ticket.stage"]
+            )
+            for ticket in tickets:
+                if ticket.is_complaint and ticket.stage_id not in allowed:
+                    raise ValidationError(
+                        self.env._(
+                            "%(number)s is a complaint: it can only be in a step "
+                            "of its team %(team)s, not in “%(stage)s”.",
+                            number=ticket.number,
+                            team=team.name,
+                            stage=ticket.stage_id.name or "-",
+                        )
+                    )
+                if not ticket.is_complaint and ticket.complaint_step:
+                    raise ValidationError(
+                        self.env._(
+                            "%(number)s is not a complaint: it cannot be in the "
+                            "complaint step “%(stage)s”.",
+                            number=ticket.number,
+                            stage=ticket.stage_id.name,
+                        )
+                    )
+
     def _complaint_renew_access_token(self):
         """A closed complaint's emailed links (acknowledgement, offer) expire:
         its access token is renewed. The customer still sees it when logged
@@ -135,6 +171,15 @@ class HelpdeskTicket(models.Model):
             moves = (
                 ALLOWED_MOVES if ticket.feedback_type == "complaint" else FEEDBACK_MOVES
             )
+            if not source and target != "registered":
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s enters the complaint procedure at "
+                        "registration, not at “%(to_step)s”.",
+                        number=ticket.number,
+                        to_step=steps[target],
+                    )
+                )
             if source and target not in moves.get(source, ()):
                 raise ValidationError(
                     self.env._(
