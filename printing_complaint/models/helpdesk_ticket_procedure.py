@@ -220,10 +220,20 @@ class HelpdeskTicket(models.Model):
             ticket.stage_id = ticket._complaint_stage(step)
 
     def action_next_step(self):
-        """Step button: move forward to the next step of the procedure."""
+        """Step button: move forward to the next step of the procedure.
+
+        The form's button says which step it was pressed from
+        (complaint_step_from in the context): a second press from the same
+        step (a double click, or a request retried after a concurrent one)
+        finds the complaint moved already and moves it no further."""
+        from_step = self.env.context.get("complaint_step_from")
         order = [code for code, _label in COMPLAINT_STEPS]
-        for ticket in self:
+        already = self.browse()
+        for ticket in self.with_context(complaint_step_from=None):
             step = ticket.complaint_step
+            if from_step and step != from_step:
+                already |= ticket
+                continue
             if not step or step == "closed":
                 raise UserError(self.env._("This complaint has no next step."))
             target = order[order.index(step) + 1]
@@ -232,7 +242,25 @@ class HelpdeskTicket(models.Model):
             ):
                 target = "closed"
             ticket._complaint_move(target)
-        return True
+        return already._complaint_already_moved() if already else True
+
+    def _complaint_already_moved(self):
+        """The answer to a press of "Next step" on complaints that have left
+        the step it was pressed from: nothing was done."""
+        steps = dict(self._fields["complaint_step"]._description_selection(self.env))
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "message": self.env._(
+                    "%(numbers)s already moved on (now “%(step)s”): nothing was done.",
+                    numbers=", ".join(self.mapped("number")),
+                    step=", ".join({steps.get(t.complaint_step, "-") for t in self}),
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     # ------------------------------------------------------------------
     # The step clock: deadline, history, who acts next

@@ -89,3 +89,32 @@ class TestProcedureBypass(ComplaintCase):
         ticket.invalidate_recordset()
         self.assertEqual(ticket.team_id, self.plain_team)
         self.assertFalse(ticket.stage_history_ids)
+
+    # -- 12. "Next step" pressed twice from the same step -------------------
+    def test_second_press_from_the_same_step_moves_nothing(self):
+        complaint = self._create_complaint()
+        self._registered_complete(complaint)
+        # The facts of verification are there too: a second move would pass.
+        self._verification_complete(complaint)
+        pressed = complaint.with_user(self.sales_rep).with_context(
+            complaint_step_from="registered"
+        )
+        self.assertIs(pressed.action_next_step(), True)
+        answer = pressed.action_next_step()
+        self.assertEqual(answer["tag"], "display_notification")
+        self.assertIn("already moved", answer["params"]["message"])
+        self.assertEqual(self._step_of(complaint), "verification")
+        self.assertEqual(
+            complaint.stage_history_ids.mapped("step"), ["registered", "verification"]
+        )
+        # Pressed from the step it is in, it moves on.
+        pressed.with_context(complaint_step_from="verification").action_next_step()
+        self.assertEqual(self._step_of(complaint), "solution")
+
+    def test_form_button_carries_its_step(self):
+        arch = self.env["helpdesk.ticket"].get_view(view_type="form")["arch"]
+        self.assertIn("'complaint_step_from': complaint_step", arch)
+
+    def _step_of(self, complaint):
+        complaint.invalidate_recordset()
+        return complaint.complaint_step
