@@ -2,3 +2,4 @@ from . import attachment
 from . import helpdesk_form
 from . import portal
 from . import rating
+from . import ticket_close

@@ -8,7 +8,7 @@ complaint leaves it is in helpdesk_ticket_gates.py."""
 import uuid
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 
 from ..tools import overdue_domain
 from .helpdesk_ticket_stage import ALLOWED_MOVES, COMPLAINT_STEPS, FEEDBACK_MOVES
@@ -261,6 +261,36 @@ class HelpdeskTicket(models.Model):
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
+
+    def _portal_close_to_stage(self, stage):
+        """helpdesk_mgmt's portal route /ticket/close (see
+        controllers/ticket_close.py): the user closes one of the tickets the
+        portal shows them, to a closing stage it offers. A complaint closes
+        through its procedure (the customer confirms the closure on its
+        page), never here. Return whether the ticket moved."""
+        self.ensure_one()
+        try:
+            self.check_access("read")
+        except (AccessError, MissingError) as error:
+            raise AccessError(
+                self.env._("This ticket is not one of yours: you cannot close it.")
+            ) from error
+        ticket = self.sudo()
+        if ticket.is_complaint:
+            raise UserError(
+                self.env._(
+                    "%(number)s is a complaint: it is closed by the complaint "
+                    "procedure, once you confirm its closure on its page.",
+                    number=ticket.number,
+                )
+            )
+        offered = ticket.team_id._get_applicable_stages().filtered("close_from_portal")
+        if stage not in offered:
+            return False  # as helpdesk_mgmt: a stage not offered moves nothing
+        # A portal user has no write access: the move is written for them,
+        # once checked; an employee writes with their own rights.
+        (ticket if self.env.user.share else self).stage_id = stage
+        return True
 
     # ------------------------------------------------------------------
     # The step clock: deadline, history, who acts next

@@ -15,3 +15,4 @@ from . import test_portal_filing
 from . import test_portal_tour
 from . import test_portal_model
 from . import test_procedure_bypass
+from . import test_ticket_close_route
