@@ -315,7 +315,14 @@ class HelpdeskTicket(models.Model):
 
     def _complaint_prepare_vals(self, vals_list):
         """Give new complaints their number and first stage up front, one
-        query per company and team instead of a few per complaint."""
+        query per company and team instead of a few per complaint. The team
+        may come from the context (the "Log complaint" action's
+        default_team_id): it is read here, as create() would."""
+        if any("team_id" not in vals for vals in vals_list):
+            default_team_id = self.default_get(["team_id"]).get("team_id")
+            if default_team_id:
+                for vals in vals_list:
+                    vals.setdefault("team_id", default_team_id)
         teams = self.env["helpdesk.ticket.team"].browse(
             {vals["team_id"] for vals in vals_list if vals.get("team_id")}
         )
@@ -342,12 +349,23 @@ class HelpdeskTicket(models.Model):
                 vals["number"] = number
         return vals_list
 
+    def _complaint_number_late(self):
+        """Complaints whose team was known only once created (computed from
+        the owner's team): their complaint number replaces the helpdesk's."""
+        for company, complaints in (
+            self.filtered("is_complaint").grouped("company_id").items()
+        ):
+            numbers = self._complaint_numbers(company.id, len(complaints))
+            for ticket, number in zip(complaints, numbers, strict=True):
+                ticket.sudo().number = number
+
     # ------------------------------------------------------------------
     # Creation: registered in the first step, with one note per batch
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = self._complaint_prepare_vals(vals_list)
+        teamless = [i for i, vals in enumerate(vals_list) if not vals.get("team_id")]
         # A batch of complaints gets one note instead of a message_post (and
         # its notification round) per complaint; the step activity and the
         # acknowledgement email tell the people concerned.
@@ -360,6 +378,8 @@ class HelpdeskTicket(models.Model):
             else self
         )
         tickets = super(HelpdeskTicket, creator).create(vals_list).with_env(self.env)
+        if teamless:
+            tickets.browse([tickets.ids[i] for i in teamless])._complaint_number_late()
         if batch:
             tickets._message_log_batch(
                 bodies=dict.fromkeys(tickets.ids, self.env._("Complaint registered."))

@@ -118,3 +118,33 @@ class TestProcedureBypass(ComplaintCase):
     def _step_of(self, complaint):
         complaint.invalidate_recordset()
         return complaint.complaint_step
+
+    # -- 13. a complaint number however the team is given -------------------
+    def test_log_complaint_context_gives_a_complaint_number(self):
+        """Created over RPC with the "Log complaint" action's context."""
+        context = self.order.with_user(self.sales_rep).action_log_complaint()["context"]
+        vals = self._complaint_vals()
+        del vals["team_id"]
+        complaint = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.sales_rep)
+            .with_context(**context)
+            .create(vals)
+        )
+        self.assertEqual(complaint.team_id, self.team)
+        self.assertRegex(complaint.number, COMPLAINT_NUMBER)
+        self.assertEqual(complaint.complaint_step, "registered")
+        self.assertEqual(complaint.stage_history_ids.step, "registered")
+
+    def test_team_from_the_owner_gives_a_complaint_number(self):
+        """No team given at all: helpdesk_mgmt takes the owner's team."""
+        vals = self._complaint_vals()
+        del vals["team_id"]
+        plain = self.env["helpdesk.ticket"].create(
+            {"name": "Jam", "description": "<p>x</p>", "team_id": self.plain_team.id}
+        )
+        complaint = self.env["helpdesk.ticket"].with_user(self.sales_rep).create(vals)
+        self.assertEqual(complaint.team_id, self.team)
+        self.assertRegex(complaint.number, COMPLAINT_NUMBER)
+        self.assertEqual(complaint.complaint_step, "registered")
+        self.assertNotRegex(plain.number, COMPLAINT_NUMBER)
