@@ -84,6 +84,7 @@ class PrintingComplaintSolution(models.Model):
         self.request_validation()
         return True
 
+    @api.returns("tier.review")  # the reviews' ids over RPC (not a recordset)
     def request_validation(self):
         # Also behind base_tier_validation's own "Request Validation" button.
         self._check_priced()
@@ -183,7 +184,15 @@ class PrintingComplaintSolution(models.Model):
     def restart_validation(self):
         result = super(PrintingComplaintSolution, self.sudo()).restart_validation()
         self._sync_approval_activities()
-        return result
+        return True if result is None else result
+
+    # base_tier_validation's Validate / Reject buttons return None when they
+    # open no comment dialog: an XML-RPC client would get a fault.
+    def validate_tier(self):
+        return super().validate_tier() or True
+
+    def reject_tier(self):
+        return super().reject_tier() or True
 
     @api.model
     def _get_under_validation_exceptions(self):
