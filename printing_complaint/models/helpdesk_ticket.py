@@ -83,7 +83,10 @@ class HelpdeskTicket(models.Model):
         "printing.complaint.request", string="Customer requests"
     )
     received_by_id = fields.Many2one(
-        "res.users", string="Received by", default=lambda self: self.env.user
+        "res.users",
+        string="Received by",
+        default=lambda self: self.env.user,
+        groups="base.group_user",
     )
     received_date = fields.Datetime(string="Received on", default=fields.Datetime.now)
     is_oral = fields.Boolean(
@@ -101,6 +104,7 @@ class HelpdeskTicket(models.Model):
         readonly=True,
         help="Key of the portal form that filed the complaint: a second "
         "submission of the same form (double click) files nothing more.",
+        groups="base.group_user",
     )
     evidence_count = fields.Integer(compute="_compute_evidence_count")
     acknowledged_date = fields.Datetime(
@@ -114,31 +118,49 @@ class HelpdeskTicket(models.Model):
     # Classification
     # ------------------------------------------------------------------
     severity = fields.Selection(
-        selection=SEVERITIES, default="general", tracking=True, index=True
+        selection=SEVERITIES,
+        default="general",
+        tracking=True,
+        index=True,
+        groups="base.group_user",
     )
     is_safety = fields.Boolean(
         string="Safety issue",
         tracking=True,
         help="Anything touching safety is urgent and handled first.",
+        groups="base.group_user",
     )
     priority = fields.Selection(compute="_compute_priority", store=True, readonly=False)
     proof_checked = fields.Boolean(
-        string="Order specs and signed proof checked", tracking=True
+        string="Order specs and signed proof checked",
+        tracking=True,
+        groups="base.group_user",
     )
-    measure_kind = fields.Selection(related="category_id.measure_kind")
+    measure_kind = fields.Selection(
+        related="category_id.measure_kind", groups="base.group_user"
+    )
     measured_deviation = fields.Float(
-        help="ΔE, CMYK % or mm, as the category measures it.", tracking=True
+        help="ΔE, CMYK % or mm, as the category measures it.",
+        tracking=True,
+        groups="base.group_user",
     )
     tolerance = fields.Float(
         compute="_compute_tolerance",
         store=True,
         help="Agreed for the order, else the product's, else the company's.",
+        groups="base.group_user",
     )
-    out_of_tolerance = fields.Boolean(compute="_compute_tolerance", store=True)
+    out_of_tolerance = fields.Boolean(
+        compute="_compute_tolerance", store=True, groups="base.group_user"
+    )
     validity = fields.Selection(
-        selection=VALIDITIES, default="to_check", required=True, tracking=True
+        selection=VALIDITIES,
+        default="to_check",
+        required=True,
+        tracking=True,
+        groups="base.group_user",
     )
-    invalid_reason = fields.Text(string="Why not valid")
+    invalid_reason = fields.Text(string="Why not valid", groups="base.group_user")
 
     _sql_constraints = (
         (

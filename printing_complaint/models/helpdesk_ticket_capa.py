@@ -24,21 +24,28 @@ class HelpdeskTicket(models.Model):
         "action_id",
         string="Actions",
         help="Containment, corrective, preventive and improvement actions.",
+        groups="base.group_user",
     )
-    capa_action_count = fields.Integer(compute="_compute_capa_action_count")
+    capa_action_count = fields.Integer(
+        compute="_compute_capa_action_count", groups="base.group_user"
+    )
     is_batch_fault = fields.Boolean(
         string="Batch fault",
         tracking=True,
         help="The fault may affect the whole batch: stock, goods in transit and "
         "goods at customers are contained.",
+        groups="base.group_user",
     )
     follow_up_until = fields.Date(
         string="Long-term follow-up until",
         tracking=True,
         copy=False,
         help="Major complaints: periodic checks until this date.",
+        groups="base.group_user",
     )
-    follow_up_next_date = fields.Date(string="Next follow-up check", copy=False)
+    follow_up_next_date = fields.Date(
+        string="Next follow-up check", copy=False, groups="base.group_user"
+    )
 
     @api.depends("capa_action_ids")
     def _compute_capa_action_count(self):

@@ -23,12 +23,17 @@ class HelpdeskTicket(models.Model):
         "helpdesk.ticket.channel",
         string="Closure confirmed through",
         copy=False,
+        groups="base.group_user",
     )
     closure_summary = fields.Text(copy=False)
     lessons_learned = fields.Text(
-        copy=False, help="What the company learned, shared with the teams."
+        copy=False,
+        help="What the company learned, shared with the teams.",
+        groups="base.group_user",
     )
-    reopen_count = fields.Integer(string="Reopened", readonly=True, copy=False)
+    reopen_count = fields.Integer(
+        string="Reopened", readonly=True, copy=False, groups="base.group_user"
+    )
 
     def _track_template(self, changes):
         """A complaint closed as not valid gets the polite answer with the

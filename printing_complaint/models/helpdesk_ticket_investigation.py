@@ -27,8 +27,11 @@ class HelpdeskTicket(models.Model):
         "printing.complaint.responsibility",
         tracking=True,
         index=True,
+        groups="base.group_user",
     )
-    responsible_department = fields.Char(related="responsibility_id.department")
+    responsible_department = fields.Char(
+        related="responsibility_id.department", groups="base.group_user"
+    )
     responsible_user_id = fields.Many2one(
         "res.users",
         string="Investigated by",
@@ -36,6 +39,7 @@ class HelpdeskTicket(models.Model):
         store=True,
         readonly=False,
         tracking=True,
+        groups="base.group_user",
     )
     supplier_id = fields.Many2one(
         "res.partner",
@@ -43,20 +47,23 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="Material faults: the supplier of the paper, ink or consumable, "
         "for the claim.",
+        groups="base.group_user",
     )
-    work_order_ref = fields.Char(string="Work order")
-    material_requisition_ref = fields.Char(string="Material requisition")
-    press_log_ref = fields.Char(string="Press operator log")
-    qc_report_ref = fields.Char(string="QC report")
-    why_1 = fields.Char()
-    why_2 = fields.Char()
-    why_3 = fields.Char()
-    why_4 = fields.Char()
-    why_5 = fields.Char()
+    work_order_ref = fields.Char(string="Work order", groups="base.group_user")
+    material_requisition_ref = fields.Char(
+        string="Material requisition", groups="base.group_user"
+    )
+    press_log_ref = fields.Char(string="Press operator log", groups="base.group_user")
+    qc_report_ref = fields.Char(string="QC report", groups="base.group_user")
+    why_1 = fields.Char(groups="base.group_user")
+    why_2 = fields.Char(groups="base.group_user")
+    why_3 = fields.Char(groups="base.group_user")
+    why_4 = fields.Char(groups="base.group_user")
+    why_5 = fields.Char(groups="base.group_user")
     cause_category = fields.Selection(
-        CAUSE_CATEGORIES, string="6M category", tracking=True
+        CAUSE_CATEGORIES, string="6M category", tracking=True, groups="base.group_user"
     )
-    root_cause = fields.Text(tracking=True)
+    root_cause = fields.Text(tracking=True, groups="base.group_user")
 
     @api.depends("responsibility_id")
     def _compute_responsible_user_id(self):

@@ -38,15 +38,22 @@ class HelpdeskTicket(models.Model):
     # One concern per file, as Odoo splits its big models.
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
-    step_entry_date = fields.Datetime(readonly=True, copy=False)
+    step_entry_date = fields.Datetime(
+        readonly=True, copy=False, groups="base.group_user"
+    )
     step_deadline = fields.Datetime(
         string="Step deadline", readonly=True, copy=False, index=True
     )
     is_overdue = fields.Boolean(
-        compute="_compute_is_overdue", search="_search_is_overdue"
+        compute="_compute_is_overdue",
+        search="_search_is_overdue",
+        groups="base.group_user",
     )
     stage_history_ids = fields.One2many(
-        "printing.complaint.stage.history", "ticket_id", readonly=True
+        "printing.complaint.stage.history",
+        "ticket_id",
+        readonly=True,
+        groups="base.group_user",
     )
 
     @api.model

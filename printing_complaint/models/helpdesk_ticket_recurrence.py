@@ -20,8 +20,11 @@ class HelpdeskTicket(models.Model):
         compute="_compute_earlier_complaint_ids",
         help="Complaints of the same customer, product or defect category "
         "within the company's recurrence window.",
+        groups="base.group_user",
     )
-    earlier_complaint_count = fields.Integer(compute="_compute_earlier_complaint_ids")
+    earlier_complaint_count = fields.Integer(
+        compute="_compute_earlier_complaint_ids", groups="base.group_user"
+    )
     recurrence_of_id = fields.Many2one(
         "helpdesk.ticket",
         string="Repeats",
@@ -34,15 +37,18 @@ class HelpdeskTicket(models.Model):
         help="The earlier complaint whose root cause this one repeats (same "
         "defect category and 6M cause, same customer or product, within the "
         "recurrence window).",
+        groups="base.group_user",
     )
     is_repeat_cause = fields.Boolean(
         string="Recurring root cause",
         compute="_compute_is_repeat_cause",
         store=True,
+        groups="base.group_user",
     )
     recurrence_action_ids = fields.Many2many(
         related="recurrence_of_id.capa_action_ids",
         string="Actions of the earlier complaint",
+        groups="base.group_user",
     )
 
     def _recurrence_window(self):

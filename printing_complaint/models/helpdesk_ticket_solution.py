@@ -29,6 +29,7 @@ class HelpdeskTicket(models.Model):
         store=True,
         currency_field="company_currency_id",
         help="Cost of the solutions not cancelled or rejected.",
+        groups="base.group_user",
     )
     approval_review_ids = fields.Many2many(
         "tier.review",
@@ -36,6 +37,7 @@ class HelpdeskTicket(models.Model):
         compute="_compute_approval_review_ids",
         context={"active_test": False},
         help="Every review of the solutions, the archived rounds included.",
+        groups="base.group_user",
     )
     decision_ids = fields.One2many("printing.complaint.decision", "ticket_id")
     customer_decision = fields.Selection(
@@ -47,11 +49,18 @@ class HelpdeskTicket(models.Model):
         string="Customer last informed",
         copy=False,
         help="Last message to the customer while the solutions are carried out.",
+        groups="base.group_user",
     )
-    reprint_order_count = fields.Integer(compute="_compute_document_counts")
-    credit_note_count = fields.Integer(compute="_compute_document_counts")
+    reprint_order_count = fields.Integer(
+        compute="_compute_document_counts", groups="base.group_user"
+    )
+    credit_note_count = fields.Integer(
+        compute="_compute_document_counts", groups="base.group_user"
+    )
     execution_done = fields.Boolean(
-        string="Solutions carried out", compute="_compute_execution_done"
+        string="Solutions carried out",
+        compute="_compute_execution_done",
+        groups="base.group_user",
     )
 
     @api.depends("solution_ids.cost", "solution_ids.state", "solution_ids.active")

@@ -84,7 +84,9 @@ class PrintingComplaintSolution(models.Model):
         required=True,
         tracking=True,
     )
-    execution_kind = fields.Selection(related="type_id.execution_kind", store=True)
+    execution_kind = fields.Selection(
+        related="type_id.execution_kind", store=True, groups="base.group_user"
+    )
     description = fields.Text()
     sale_line_ids = fields.Many2many(
         "sale.order.line",
@@ -121,11 +123,13 @@ class PrintingComplaintSolution(models.Model):
         readonly=False,
         tracking=True,
         help="What the solution costs the company.",
+        groups="base.group_user",
     )
     costs_money = fields.Boolean(
         compute="_compute_costs_money",
         store=True,
         help="Finance signs off the solutions that cost money.",
+        groups="base.group_user",
     )
     deadline = fields.Date(tracking=True)
     state = fields.Selection(
@@ -142,9 +146,10 @@ class PrintingComplaintSolution(models.Model):
         default=lambda self: self.env.user,
         readonly=True,
         copy=False,
+        groups="base.group_user",
     )
     done_date = fields.Datetime(readonly=True, copy=False)
-    deadline_missed_notified = fields.Boolean(copy=False)
+    deadline_missed_notified = fields.Boolean(copy=False, groups="base.group_user")
 
     # ------------------------------------------------------------------
     # Computes: the price

@@ -27,9 +27,29 @@ class PrintingComplaintSolution(models.Model):
         "res.users",
         compute="_compute_department_head_id",
         help="The responsible department's head, or the team manager.",
+        groups="base.group_user",
     )
-    needs_director = fields.Boolean(compute="_compute_needs_director")
-    rejection_note = fields.Text(string="Last rejection", readonly=True, copy=False)
+    needs_director = fields.Boolean(
+        compute="_compute_needs_director", groups="base.group_user"
+    )
+    rejection_note = fields.Text(
+        string="Last rejection", readonly=True, copy=False, groups="base.group_user"
+    )
+    # base_tier_validation's fields, for internal users only: who approves,
+    # how far the approval is (the customer sees the offer, not its approval).
+    review_ids = fields.One2many(groups="base.group_user")
+    reviewer_ids = fields.Many2many(groups="base.group_user")
+    validated = fields.Boolean(groups="base.group_user")
+    rejected = fields.Boolean(groups="base.group_user")
+    need_validation = fields.Boolean(groups="base.group_user")
+    validation_status = fields.Selection(groups="base.group_user")
+    can_review = fields.Boolean(groups="base.group_user")
+    has_comment = fields.Boolean(groups="base.group_user")
+    next_review = fields.Char(groups="base.group_user")
+    hide_reviews = fields.Boolean(groups="base.group_user")
+    to_validate_message = fields.Html(groups="base.group_user")
+    validated_message = fields.Html(groups="base.group_user")
+    rejected_message = fields.Html(groups="base.group_user")
 
     @api.depends(
         "ticket_id.responsibility_id.head_user_id", "ticket_id.team_id.user_id"
@@ -64,6 +84,7 @@ class PrintingComplaintSolution(models.Model):
         self.request_validation()
         return True
 
+    @api.returns("tier.review")  # the reviews' ids over RPC (not a recordset)
     def request_validation(self):
         # Also behind base_tier_validation's own "Request Validation" button.
         self._check_priced()
@@ -163,7 +184,15 @@ class PrintingComplaintSolution(models.Model):
     def restart_validation(self):
         result = super(PrintingComplaintSolution, self.sudo()).restart_validation()
         self._sync_approval_activities()
-        return result
+        return True if result is None else result
+
+    # base_tier_validation's Validate / Reject buttons return None when they
+    # open no comment dialog: an XML-RPC client would get a fault.
+    def validate_tier(self):
+        return super().validate_tier() or True
+
+    def reject_tier(self):
+        return super().reject_tier() or True
 
     @api.model
     def _get_under_validation_exceptions(self):

@@ -32,20 +32,26 @@ class PrintingComplaintSolution(models.Model):
         compute="_compute_credit_note_payment_state",
         string="Payment of the credit note",
     )
-    discount_card_id = fields.Many2one("loyalty.card", readonly=True, copy=False)
+    discount_card_id = fields.Many2one(
+        "loyalty.card", readonly=True, copy=False, groups="base.group_user"
+    )
     discount_code = fields.Char(related="discount_card_id.code")
     compensation_booking = fields.Selection(
         [("credit_note", "Credit note"), ("note", "Booked by finance")],
         default="credit_note",
         help="How finance books the compensation.",
+        groups="base.group_user",
     )
     compensation_given = fields.Char(
         string="What was given", help="E.g. a gift, free proofs, a voucher."
     )
     booking_note = fields.Text(
-        help="How finance booked a compensation that has no credit note."
+        help="How finance booked a compensation that has no credit note.",
+        groups="base.group_user",
     )
-    document_state = fields.Char(compute="_compute_document_state")
+    document_state = fields.Char(
+        compute="_compute_document_state", groups="base.group_user"
+    )
 
     @api.depends("credit_note_ids.payment_state")
     def _compute_credit_note_payment_state(self):

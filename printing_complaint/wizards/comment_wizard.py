@@ -14,7 +14,9 @@ class CommentWizard(models.TransientModel):
     def add_comment(self):
         self.ensure_one()
         if self.res_model != "printing.complaint.solution":
-            return super().add_comment()
+            # base_tier_validation returns None: an XML-RPC client would get
+            # a fault after the work was done.
+            return super().add_comment() or True
         solution = self.env[self.res_model].browse(self.res_id)
         # What base_tier_validation would act on: the user's reviews of the
         # tiers they may approve now (the wizard's, when it names some).
@@ -34,3 +36,4 @@ class CommentWizard(models.TransientModel):
         if self.validate_reject == "reject":
             solution._rejected_tier(mine)
         solution._update_counter({"review_deleted": True})
+        return True
