@@ -1,3 +1,4 @@
+from . import base
 from . import printing_complaint_activity_mixin
 from . import printing_complaint_ticket_link_mixin
 from . import printing_complaint_tolerance_mixin
