@@ -1,13 +1,14 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import math
 import uuid
 from urllib.parse import urlencode
 
 from psycopg2 import IntegrityError
 from werkzeug.exceptions import BadRequest
 
-from odoo import Command, http
+from odoo import Command, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import plaintext2html
@@ -66,6 +67,16 @@ class ComplaintPortal(CustomerPortal):
             quantity = float(kw.get("quantity") or 0)
         except ValueError as error:
             raise ValidationError(env._("The form holds invalid values.")) from error
+        # Checked before the complaint is created: a refusal then would
+        # already have drawn its number.
+        if not math.isfinite(quantity):
+            raise ValidationError(env._("The quantity affected must be a number."))
+        try:
+            date_found = fields.Date.to_date(kw.get("date_found") or False)
+        except ValueError as error:
+            raise ValidationError(
+                env._("The date found is not a valid date.")
+            ) from error
         vals = env["helpdesk.ticket"]._complaint_portal_order_vals(
             env.user.partner_id, order_id, line_ids, quantity
         )
@@ -74,7 +85,7 @@ class ComplaintPortal(CustomerPortal):
             name=subject,
             description=plaintext2html(description),
             request_ids=[Command.set(requests.exists().ids)],
-            date_found=kw.get("date_found") or False,
+            date_found=date_found or False,
             portal_submission_key=(kw.get("submission_key") or "")[:64] or False,
         )
         return vals

@@ -1,3 +1,4 @@
+from . import base
 from . import printing_complaint_activity_mixin
 from . import printing_complaint_ticket_link_mixin
 from . import printing_complaint_tolerance_mixin
@@ -19,6 +20,7 @@ from . import printing_complaint_responsibility
 from . import printing_complaint_solution
 from . import printing_complaint_solution_approval
 from . import printing_complaint_solution_execution
+from . import printing_complaint_solution_document_match
 from . import printing_complaint_decision
 from . import tier_review
 from . import account_move

@@ -18,7 +18,9 @@ class AccountMove(models.Model):
     )
 
     def _post(self, soft=True):
-        self.complaint_solution_id._check_accepted_before("post")
+        solutions = self.complaint_solution_id
+        solutions._check_accepted_before("post")
+        solutions._check_documents_match()
         posted = super()._post(soft=soft)
         # A refund is carried out once its credit notes are all posted.
         for solution in posted.complaint_solution_id.filtered(

@@ -525,6 +525,8 @@ class HelpdeskTicket(models.Model):
                 raise UserError(
                     self.env._("Two complaints cannot duplicate each other.")
                 )
+            # Set before the constraint, or the customer changed since.
+            ticket._check_duplicate_of_same_customer()
             ticket._move_thread_to(original)
             original.message_post(
                 body=self.env._(
@@ -541,6 +543,26 @@ class HelpdeskTicket(models.Model):
                 )
             )
         return True
+
+    @api.constrains("duplicate_id", "partner_id", "company_id", "team_id")
+    def _check_duplicate_of_same_customer(self):
+        """A complaint duplicates one of the same customer and company only:
+        merging moves its messages and files, seen by the other's customer."""
+        tickets = (self | self.sudo().duplicate_ids).sudo()
+        for ticket in tickets.filtered(lambda t: t.is_complaint and t.duplicate_id):
+            original = ticket.duplicate_id
+            if (
+                original.commercial_partner_id != ticket.commercial_partner_id
+                or original.company_id != ticket.company_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s cannot duplicate %(original)s: it is another "
+                        "customer's or another company's complaint.",
+                        number=ticket.number,
+                        original=original.number,
+                    )
+                )
 
     def _move_thread_to(self, original):
         """Messages, files and evidence of this complaint go to original."""

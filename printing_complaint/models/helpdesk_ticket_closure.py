@@ -83,9 +83,13 @@ class HelpdeskTicket(models.Model):
             {"default_ticket_id": self.id},
         )
 
-    def _complaint_apply_rating(self, score, feedback, channel_name, token=None):
-        """Record the customer's 1-5 satisfaction on the closure's rating
-        (the one of the link in the closure email, or a new one)."""
+    def _complaint_apply_rating(
+        self, score, feedback, channel_name, token=None, channel=None
+    ):
+        """Record the customer's 1-5 satisfaction with this closure round:
+        given through the closure email's link (token), or recorded by the
+        rep (no token) through channel (a helpdesk.ticket.channel, or only
+        its name channel_name) for a customer who gave none."""
         self.ensure_one()
         if self.complaint_step != "closed" or self.feedback_type != "complaint":
             raise UserError(self.env._("A complaint is rated once it is closed."))
@@ -94,13 +98,64 @@ class HelpdeskTicket(models.Model):
         # Whoever may change the complaint records its rating; the rating
         # record itself is written as superuser (see rating_rating.py).
         self.check_access("write")
-        token = token or self._rating_get_access_token()
+        rating = (
+            self._complaint_link_rating(token)
+            if token
+            else self._complaint_staff_rating()
+        )
         feedback = (feedback or "").strip()
-        if channel_name:
+        channel_name = channel_name or (channel and channel.name)
+        if channel_name and not token:
             feedback = self.env._(
                 "(%(channel)s) %(feedback)s", channel=channel_name, feedback=feedback
             ).strip()
-        return self.sudo().rating_apply(score, token=token, feedback=feedback)
+        rating = self.sudo().rating_apply(score, rating=rating, feedback=feedback)
+        rating.write(
+            {
+                "complaint_round": self.reopen_count,
+                "complaint_channel_id": (
+                    channel.id if channel and not token else False
+                ),
+                "complaint_recorded_by_id": False if token else self.env.uid,
+            }
+        )
+        return rating
+
+    def _complaint_link_rating(self, token):
+        """The rating of the closure email's link: the customer's own, which
+        replaces one the rep recorded for them; not one of an earlier round."""
+        rating = self.env["rating.rating"].sudo().search([("access_token", "=", token)])
+        if rating.res_model != self._name or rating.res_id != self.id:
+            raise UserError(self.env._("This rating link is not of this complaint."))
+        if rating.consumed and rating.complaint_round < self.reopen_count:
+            raise UserError(
+                self.env._(
+                    "This link rated an earlier closure of the complaint: the "
+                    "email of its last closure rates this one."
+                )
+            )
+        return rating
+
+    def _complaint_staff_rating(self):
+        """The rating the rep records: the one of this round they recorded
+        already (corrected, not added), else the closure email's. Refused
+        when the customer rated this round themselves."""
+        ratings = self.sudo().rating_ids.filtered(
+            lambda r: r.consumed and r.complaint_round == self.reopen_count
+        )
+        own = ratings.filtered(lambda r: not r.complaint_recorded_by_id)
+        if own:
+            raise UserError(
+                self.env._(
+                    "The customer rated this closure %(score)s/5 themselves: "
+                    "their own rating is kept, a recorded one would hide it.",
+                    score=int(own[-1].rating),
+                )
+            )
+        if ratings:
+            return ratings[-1]
+        token = self._rating_get_access_token()
+        return self.env["rating.rating"].sudo().search([("access_token", "=", token)])
 
     # ------------------------------------------------------------------
     # Reopening

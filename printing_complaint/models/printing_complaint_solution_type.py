@@ -31,6 +31,7 @@ class ExecutionKind:
     start: str | None = None  # once the customer accepted
     missing: str | None = None  # why it is not carried out yet ("" if it is)
     documents: str | None = None  # the ERP documents it made
+    matches: str | None = None  # why its documents differ from the approved ("")
 
 
 EXECUTION_KINDS = {
@@ -43,6 +44,7 @@ EXECUTION_KINDS = {
         start="_confirm_reprint_order",
         missing="_reprint_missing",
         documents="_reprint_documents",
+        matches="_reprint_order_mismatch",
     ),
     "refund": ExecutionKind(
         gives_money=True,
@@ -52,18 +54,21 @@ EXECUTION_KINDS = {
         draft="_draft_refund_credit_notes",
         missing="_credit_notes_missing",
         documents="_credit_note_documents",
+        matches="_refund_credit_notes_mismatch",
     ),
     "discount": ExecutionKind(
         gives_money=True,
         start="_send_discount_code",
         missing="_discount_missing",
         documents="_discount_documents",
+        matches="_discount_card_mismatch",
     ),
     "compensation": ExecutionKind(
         gives_money=True,
         draft="_draft_compensation_credit_note",
         missing="_compensation_missing",
         documents="_credit_note_documents",
+        matches="_compensation_credit_note_mismatch",
     ),
     "none": ExecutionKind(amount="_nothing", cost="_nothing", start="_record_done"),
 }

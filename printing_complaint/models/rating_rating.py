@@ -1,6 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 # What a rating says and about whom: only the customer's own link and the
@@ -14,6 +14,9 @@ PROTECTED_FIELDS = {
     "res_model_id",
     "res_model",
     "res_id",
+    "complaint_round",
+    "complaint_channel_id",
+    "complaint_recorded_by_id",
 }
 
 
@@ -22,6 +25,22 @@ class RatingRating(models.Model):
     # ratings (the customer's score and words) to those who handle them.
     _name = "rating.rating"
     _inherit = ("rating.rating", "printing.complaint.ticket.link.mixin")
+
+    # A complaint is rated once per closure round (a reopening starts the
+    # next), by the customer through the closure email's link or, for a
+    # customer who gave none, recorded by the rep with the channel used.
+    complaint_round = fields.Integer(
+        string="Closure round", readonly=True, help="0: the first closure."
+    )
+    complaint_channel_id = fields.Many2one(
+        "helpdesk.ticket.channel", string="Given through", readonly=True
+    )
+    complaint_recorded_by_id = fields.Many2one(
+        "res.users",
+        string="Recorded by",
+        readonly=True,
+        help="Empty: given by the customer through the closure email's link.",
+    )
 
     def _complaint_ratings(self):
         return self.filtered(lambda r: r.sudo().helpdesk_ticket_id.is_complaint)

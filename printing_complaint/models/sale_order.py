@@ -59,7 +59,17 @@ class SaleOrder(models.Model):
         return [("complaint_solution_id", "!=" if positive else "=", False)]
 
     def _action_confirm(self):
-        self.complaint_solution_id._check_accepted_before("confirm")
+        solutions = self.complaint_solution_id
+        solutions._check_accepted_before("confirm")
+        # An order using a complaint's discount code: the code as approved.
+        cards = self.order_line.coupon_id
+        if cards:
+            solutions |= (
+                self.env["printing.complaint.solution"]
+                .sudo()
+                .search([("discount_card_id", "in", cards.ids)])
+            )
+        solutions._check_documents_match()
         return super()._action_confirm()
 
     def action_view_complaint_solution(self):

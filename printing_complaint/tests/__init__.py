@@ -16,3 +16,5 @@ from . import test_portal_tour
 from . import test_portal_model
 from . import test_procedure_bypass
 from . import test_ticket_close_route
+from . import test_solution_bypass
+from . import test_solution_bypass_http

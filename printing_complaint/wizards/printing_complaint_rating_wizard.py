@@ -32,6 +32,6 @@ class PrintingComplaintRatingWizard(models.TransientModel):
     def action_record(self):
         self.ensure_one()
         self.ticket_id._complaint_apply_rating(
-            int(self.score), self.feedback, self.channel_id.name
+            int(self.score), self.feedback, False, channel=self.channel_id
         )
         return {"type": "ir.actions.act_window_close"}
