@@ -1,5 +1,5 @@
-from . import base
 from . import printing_complaint_activity_mixin
+from . import printing_complaint_number_mixin
 from . import printing_complaint_ticket_link_mixin
 from . import printing_complaint_tolerance_mixin
 from . import helpdesk_ticket_stage

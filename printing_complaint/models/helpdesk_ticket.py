@@ -28,7 +28,11 @@ SEVERITY_PRIORITY = {"general": "1", "important": "2", "major": "3"}
 
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
-    _inherit = ("helpdesk.ticket", "printing.complaint.activity.mixin")
+    _inherit = (
+        "helpdesk.ticket",
+        "printing.complaint.activity.mixin",
+        "printing.complaint.number.mixin",
+    )
 
     is_complaint = fields.Boolean(
         related="team_id.is_complaint_team", store=True, index=True

@@ -25,7 +25,11 @@ class MgmtsystemAction(models.Model):
     improvement."""
 
     _name = "mgmtsystem.action"
-    _inherit = ("mgmtsystem.action", "printing.complaint.activity.mixin")
+    _inherit = (
+        "mgmtsystem.action",
+        "printing.complaint.activity.mixin",
+        "printing.complaint.number.mixin",
+    )
 
     complaint_ids = fields.Many2many(
         "helpdesk.ticket",

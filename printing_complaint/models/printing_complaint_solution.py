@@ -59,6 +59,7 @@ class PrintingComplaintSolution(models.Model):
         "mail.activity.mixin",
         "tier.validation",
         "printing.complaint.activity.mixin",
+        "printing.complaint.number.mixin",
     )
     _order = "ticket_id, sequence, id"
 

@@ -81,6 +81,7 @@ class PrintingComplaintSolutionType(models.Model):
     document that executes it."""
 
     _name = "printing.complaint.solution.type"
+    _inherit = "printing.complaint.number.mixin"
     _description = "Complaint Solution Type"
     _order = "sequence, id"
 

@@ -10,6 +10,7 @@ class PrintingComplaintStageHistory(models.Model):
     analysis reads (on-time rate and working hours of each step)."""
 
     _name = "printing.complaint.stage.history"
+    _inherit = "printing.complaint.number.mixin"
     _description = "Complaint Stage History"
     _order = "ticket_id, entry_date, id"
 

@@ -20,6 +20,7 @@ class PrintingComplaintTimeLimit(models.Model):
     """
 
     _name = "printing.complaint.time.limit"
+    _inherit = "printing.complaint.number.mixin"
     _description = "Complaint Time Limit"
     _order = "company_id, step, severity"
 

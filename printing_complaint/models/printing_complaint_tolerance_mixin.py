@@ -10,6 +10,7 @@ class PrintingComplaintToleranceMixin(models.AbstractModel):
 
     _name = "printing.complaint.tolerance.mixin"
     _description = "Complaint Tolerances"
+    _inherit = "printing.complaint.number.mixin"
 
     complaint_tolerance_delta_e = fields.Float(string="ΔE tolerance")
     complaint_tolerance_cmyk = fields.Float(string="CMYK tolerance (%)")

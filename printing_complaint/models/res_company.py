@@ -6,7 +6,8 @@ from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _name = "res.company"
+    _inherit = ("res.company", "printing.complaint.number.mixin")
 
     # Industry defaults (see the domain: registration ±0.1 mm, cutting ±0.5 mm)
     complaint_tolerance_delta_e = fields.Float(

@@ -4,7 +4,8 @@ from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
-    _inherit = "res.config.settings"
+    _name = "res.config.settings"
+    _inherit = ("res.config.settings", "printing.complaint.number.mixin")
 
     complaint_director_threshold = fields.Monetary(
         related="company_id.complaint_director_threshold",

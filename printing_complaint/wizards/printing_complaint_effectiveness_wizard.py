@@ -9,6 +9,7 @@ class PrintingComplaintEffectivenessWizard(models.TransientModel):
     """The owner's verdict on a corrective action, with its evidence."""
 
     _name = "printing.complaint.effectiveness.wizard"
+    _inherit = "printing.complaint.number.mixin"
     _description = "Effectiveness check of a corrective action"
 
     action_id = fields.Many2one("mgmtsystem.action", required=True, ondelete="cascade")

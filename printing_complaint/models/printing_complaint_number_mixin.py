@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Every number of the complaint addons is a finite number: NaN or infinity
 (possible over RPC) would break the sums, the ledger export and the PDF
-forms. Checked in one place for every model, on the values written, before
-the ORM converts them (rounding NaN fails with a bare ValueError)."""
+forms. Checked in one place, on the values written, before the ORM converts
+them (rounding NaN fails with a bare ValueError), by every model that holds
+such a number (tests/test_solution_bypass.py finds a model that forgets)."""
 
 import math
 
@@ -14,8 +15,9 @@ ADDONS = ("printing_complaint", "printing_complaint_report")
 NUMBER_TYPES = ("float", "monetary")
 
 
-class Base(models.AbstractModel):
-    _inherit = "base"
+class PrintingComplaintNumberMixin(models.AbstractModel):
+    _name = "printing.complaint.number.mixin"
+    _description = "Finite numbers of the complaint addons"
 
     @api.model
     @tools.ormcache()
