@@ -41,6 +41,7 @@
         "wizards/printing_complaint_reopen_wizard_views.xml",
         "wizards/printing_complaint_rating_wizard_views.xml",
         "wizards/printing_complaint_effectiveness_wizard_views.xml",
+        "wizards/printing_complaint_solution_withdraw_wizard_views.xml",
         "views/printing_complaint_solution_views.xml",
         "views/printing_complaint_decision_views.xml",
         "views/helpdesk_ticket_views.xml",

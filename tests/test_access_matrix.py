@@ -48,6 +48,7 @@ MATRIX = {
     "printing.complaint.decision": {**_grant(ALL_COMPLAINT, "rc"), "portal": "r"},
     "printing.complaint.reopen.wizard": {"manager": "rwc"},
     "printing.complaint.rating.wizard": _grant(ALL_COMPLAINT, "rwc"),
+    "printing.complaint.solution.withdraw.wizard": _grant(ALL_COMPLAINT, "rwc"),
     "printing.complaint.effectiveness.wizard": _grant(
         ("qc", "production", "manager"), "rwc"
     ),

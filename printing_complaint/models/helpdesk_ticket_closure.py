@@ -14,7 +14,7 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
     closure_confirmed = fields.Boolean(
-        string="Customer confirmed closure", tracking=True, copy=False
+        string="Customer confirmed closure", tracking=True, copy=False, readonly=True
     )
     closure_confirmed_date = fields.Datetime(
         string="Closure confirmed on", readonly=True, copy=False
@@ -23,6 +23,7 @@ class HelpdeskTicket(models.Model):
         "helpdesk.ticket.channel",
         string="Closure confirmed through",
         copy=False,
+        readonly=True,
         groups="base.group_user",
     )
     closure_summary = fields.Text(copy=False)
@@ -55,7 +56,10 @@ class HelpdeskTicket(models.Model):
 
     def action_confirm_closure(self, channel=None):
         """The customer confirmed that the complaint can be closed (told to
-        the rep, or in the portal)."""
+        the rep, or in the portal). Its fields are the procedure's
+        (PROCEDURE_FIELDS): written here only, for who may change the
+        complaint."""
+        self.check_access("write")
         for ticket in self:
             if ticket.complaint_step != "closure":
                 raise UserError(
@@ -63,13 +67,13 @@ class HelpdeskTicket(models.Model):
                         "%(number)s is not at the closure step.", number=ticket.number
                     )
                 )
-            ticket.write(
+            ticket.sudo().write(
                 {
                     "closure_confirmed": True,
                     "closure_channel_id": (channel or ticket.channel_id).id,
+                    "closure_confirmed_date": fields.Datetime.now(),
                 }
             )
-            ticket.sudo().closure_confirmed_date = fields.Datetime.now()
         return True
 
     # ------------------------------------------------------------------
@@ -183,10 +187,14 @@ class HelpdeskTicket(models.Model):
             raise UserError(self.env._("Give the reason for reopening."))
         target = "solution" if self.validity == "valid" else "verification"
         self.with_context(complaint_reopen_reason=reason).write(
-            {"stage_id": self._complaint_stage(target).id, "closure_confirmed": False}
+            {"stage_id": self._complaint_stage(target).id}
         )
         self.sudo().write(
-            {"closure_confirmed_date": False, "reopen_count": self.reopen_count + 1}
+            {
+                "closure_confirmed": False,
+                "closure_confirmed_date": False,
+                "reopen_count": self.reopen_count + 1,
+            }
         )
         self.message_post(
             body=self.env._("Complaint reopened: %(reason)s", reason=reason),

@@ -14,10 +14,13 @@ from ..tools import overdue_domain
 from .helpdesk_ticket_stage import ALLOWED_MOVES, COMPLAINT_STEPS, FEEDBACK_MOVES
 
 # Set by the procedure itself (as superuser, after its checks), never
-# through a user's write: the step's clock, the closure and the reopenings.
+# through a user's write: the step's clock, the closure (confirmed only by
+# action_confirm_closure, at the closure step) and the reopenings.
 PROCEDURE_FIELDS = {
     "step_entry_date",
     "step_deadline",
+    "closure_confirmed",
+    "closure_channel_id",
     "closure_confirmed_date",
     "reopen_count",
     "last_progress_date",
@@ -93,7 +96,7 @@ class HelpdeskTicket(models.Model):
         if not self.env.su and PROCEDURE_FIELDS & set(vals):
             raise AccessError(
                 self.env._(
-                    "The step dates, the closure confirmation date and the "
+                    "The step dates, the customer's closure confirmation and the "
                     "reopenings are set by the complaint procedure, not by hand."
                 )
             )

@@ -15,6 +15,8 @@ from .printing_complaint_decision import DECISIONS
 from .printing_complaint_solution import LIVE_STATES
 
 PROGRESS_ACTIVITY = "printing_complaint.activity_complaint_progress"
+# The complaint's facts that decide who approves its solutions.
+APPROVAL_FACTS = ("severity", "is_safety", "responsibility_id")
 
 
 class HelpdeskTicket(models.Model):
@@ -109,6 +111,24 @@ class HelpdeskTicket(models.Model):
             ticket.reprint_order_count = len(ticket.solution_ids.reprint_order_id)
             ticket.credit_note_count = len(ticket.solution_ids.credit_note_ids)
 
+    def write(self, vals):
+        """A new severity, safety or responsibility restarts the approvals of
+        the solutions (see _approval_facts_changed); refused once offered."""
+        facts = [name for name in APPROVAL_FACTS if name in vals]
+        changed = self.filtered(
+            lambda t: any(
+                (t[name].id if name == "responsibility_id" else t[name])
+                != (vals[name] or False)
+                for name in facts
+            )
+        )
+        reason = self.env._("the severity, safety or responsibility changed")
+        changed.solution_ids._approval_facts_changed(reason)
+        result = super().write(vals)
+        if changed:
+            changed.solution_ids._missing_tiers()._approval_facts_changed(reason)
+        return result
+
     # ------------------------------------------------------------------
     # Proposing and offering
     # ------------------------------------------------------------------
@@ -153,7 +173,7 @@ class HelpdeskTicket(models.Model):
                         solutions=", ".join(unapproved.mapped("display_name")),
                     )
                 )
-            live.write({"state": "offered"})
+            live._procedure_write({"state": "offered"})
             ticket._complaint_move("confirmation")
             ticket._portal_ensure_token()
             ticket.message_post_with_source(

@@ -99,11 +99,11 @@ class PrintingComplaintDecision(models.Model):
         )
         ticket.message_post(body=body, subtype_xmlid="mail.mt_note")
         if self.decision == "accepted":
-            solutions.write({"state": "accepted"})
+            solutions._procedure_write({"state": "accepted"})
             ticket._complaint_move("execution")
             solutions._start_execution()
         else:
-            solutions.write({"state": "rejected"})
+            solutions._procedure_write({"state": "rejected"})
             solutions._cancel_draft_documents()
             ticket._complaint_move("solution")
 

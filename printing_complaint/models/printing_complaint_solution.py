@@ -6,7 +6,7 @@ its execution as ERP documents in printing_complaint_solution_execution.py
 (with the table of the kinds of execution)."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
 from odoo.tools.misc import formatLang
 
@@ -25,7 +25,7 @@ SOLUTION_STATES = [
 # The moves a solution may make; approval is the tier validation's job.
 SOLUTION_MOVES = {
     "proposed": {"approved", "cancelled"},
-    "approved": {"offered", "cancelled"},
+    "approved": {"offered", "cancelled", "proposed"},  # its approvals restart
     "offered": {"accepted", "rejected", "cancelled"},
     "accepted": {"in_execution", "cancelled"},
     "in_execution": {"done", "cancelled"},
@@ -45,6 +45,21 @@ PRICED_FIELDS = {
     "cost",
     "compensation_booking",
 }
+# Written by the procedure only, never by a user's write or create: the state
+# (moved by the solution's actions: approval, offer, decision, execution),
+# the documents, the dates, who proposed it and the last rejection.
+PROCEDURE_FIELDS = {
+    "state",
+    "proposer_id",
+    "done_date",
+    "rejection_note",
+    "reprint_order_id",
+    "credit_note_ids",
+    "discount_card_id",
+}
+# The context value of the procedure's own writes (_procedure_write): an
+# object, which no RPC or HTTP request can send.
+PROCEDURE_WRITE = object()
 
 
 class PrintingComplaintSolution(models.Model):
@@ -176,12 +191,25 @@ class PrintingComplaintSolution(models.Model):
     )
     def _compute_amount(self):
         for solution in self:
-            solution.amount = solution._execution_do("amount", solution.amount)
+            solution.amount = (
+                solution.amount
+                if solution._price_settled()
+                else solution._execution_do("amount", solution.amount)
+            )
 
     @api.depends("execution_kind", "amount", "quantity", "sale_line_ids.product_id")
     def _compute_cost(self):
         for solution in self:
-            solution.cost = solution._execution_do("cost", solution.amount)
+            solution.cost = (
+                solution.cost
+                if solution._price_settled()
+                else solution._execution_do("cost", solution.amount)
+            )
+
+    def _price_settled(self):
+        """Under review or approved, the price is the one the reviewers see:
+        a new price of the order lines does not change it behind them."""
+        return self.state != "proposed" or bool(self.review_ids)
 
     @api.depends("execution_kind", "customer_share")
     def _compute_costs_money(self):
@@ -353,7 +381,19 @@ class PrintingComplaintSolution(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            # A new solution is proposed, by whoever creates it.
+            self._check_procedure_fields(
+                {
+                    name: value
+                    for name, value in vals.items()
+                    if value
+                    and (name, value)
+                    not in (("state", "proposed"), ("proposer_id", self.env.uid))
+                }
+            )
         solutions = super().create(vals_list)
+        solutions._siblings_missing_tiers()
         for solution in solutions:
             solution._complaint_log(
                 self.env._(
@@ -367,8 +407,13 @@ class PrintingComplaintSolution(models.Model):
     def write(self, vals):
         if "state" in vals:
             self._check_state_move(vals["state"])
+        self._check_procedure_fields(vals)
         if PRICED_FIELDS & set(vals):
             self._check_price_not_frozen()
+            # A new price under review is a new proposal (see the approval).
+            self._approval_facts_changed(
+                self.env._("its price or lines changed during the approval")
+            )
         moved = self.browse()
         if "deadline" in vals:
             moved = self.filtered(
@@ -377,12 +422,41 @@ class PrintingComplaintSolution(models.Model):
                 and str(s.deadline) != str(vals["deadline"])
             )
         result = super().write(vals)
+        if PRICED_FIELDS & set(vals):
+            self._siblings_missing_tiers()
         if moved:
             moved.write({"deadline_missed_notified": False})
             moved._notify_new_deadline()
         if vals.get("state") == "done":
-            self.write({"done_date": fields.Datetime.now()})
+            self._procedure_write({"done_date": fields.Datetime.now()})
         return result
+
+    def _procedure_write(self, vals):
+        """How the solution's own actions write its PROCEDURE_FIELDS."""
+        return self.with_context(complaint_solution_procedure=PROCEDURE_WRITE).write(
+            vals
+        )
+
+    def _check_procedure_fields(self, vals):
+        if self.env.su or (
+            self.env.context.get("complaint_solution_procedure") is PROCEDURE_WRITE
+        ):
+            return
+        forged = PROCEDURE_FIELDS & set(vals)
+        if forged:
+            raise AccessError(
+                self.env._(
+                    "The state, documents and dates of a solution and who proposed "
+                    "it are set by its actions (approval, offer, the customer's "
+                    "decision, execution), not by hand: %(fields)s.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[name]._description_string(self.env)
+                            for name in forged
+                        )
+                    ),
+                )
+            )
 
     def _check_price_not_frozen(self):
         frozen = self.filtered(lambda s: s.state != "proposed")

@@ -4,10 +4,15 @@
 head always, finance when it costs money, the director for major
 complaints or above the company's threshold (data/tier_definition_data.xml).
 Reviews are written by the flow only (record rule on tier.review): the
-overrides below run it as superuser for the acting user."""
+overrides below run it as superuser for the acting user. The tiers are
+approved in order (approve_sequence): head, finance, director. When a fact
+that decides the reviewers changes, the reviews restart; a solution under
+review or approved is withdrawn with a reason."""
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools import dialog_action
 
 APPROVAL_ACTIVITY = "printing_complaint.activity_complaint_approve"
 REVISE_ACTIVITY = "printing_complaint.activity_complaint_solution_revise"
@@ -63,14 +68,19 @@ class PrintingComplaintSolution(models.Model):
 
     @api.depends(
         "ticket_id.severity",
+        "ticket_id.is_safety",
         "ticket_id.solution_cost_total",
         "company_id.complaint_director_threshold",
     )
     def _compute_needs_director(self):
         for solution in self:
+            ticket = solution.ticket_id
             threshold = solution.company_id.complaint_director_threshold
-            solution.needs_director = solution.ticket_id.severity == "major" or bool(
-                threshold and solution.ticket_id.solution_cost_total >= threshold
+            # A safety issue is handled as a major complaint.
+            solution.needs_director = (
+                ticket.severity == "major"
+                or ticket.is_safety
+                or bool(threshold and ticket.solution_cost_total >= threshold)
             )
 
     def action_request_approval(self):
@@ -102,15 +112,14 @@ class PrintingComplaintSolution(models.Model):
         self._sync_approval_activities()
         return reviews
 
+    def validate_tier(self):
+        # Told before "nothing for you to approve", whatever the tier's turn.
+        self._check_not_author()
+        return super().validate_tier()
+
     def _validate_tier(self, tiers=False):
         self.ensure_one()
-        if self.proposer_id == self.env.user:
-            raise UserError(
-                self.env._(
-                    "You proposed %(solution)s: another person must approve it.",
-                    solution=self.display_name,
-                )
-            )
+        self._check_not_author()
         done_before = self.review_ids.filtered(lambda r: r.status == "approved")
         result = super(PrintingComplaintSolution, self.sudo())._validate_tier(
             tiers.sudo() if tiers else False
@@ -131,7 +140,7 @@ class PrintingComplaintSolution(models.Model):
                 )
             )
         if self.validation_status == "validated" and self.state == "proposed":
-            self.write({"state": "approved"})
+            self._procedure_write({"state": "approved"})
             self._complaint_log(
                 self.env._("%(solution)s is approved.", solution=self.display_name)
             )
@@ -150,12 +159,16 @@ class PrintingComplaintSolution(models.Model):
         reason = "; ".join(filter(None, rejected.mapped("comment"))) or self.env._(
             "no reason given"
         )
-        self.rejection_note = self.env._(
-            "%(review)s rejected by %(user)s on %(date)s: %(reason)s",
-            review=", ".join(rejected.mapped("name")),
-            user=self.env.user.name,
-            date=fields.Date.context_today(self),
-            reason=reason,
+        self._procedure_write(
+            {
+                "rejection_note": self.env._(
+                    "%(review)s rejected by %(user)s on %(date)s: %(reason)s",
+                    review=", ".join(rejected.mapped("name")),
+                    user=self.env.user.name,
+                    date=fields.Date.context_today(self),
+                    reason=reason,
+                )
+            }
         )
         self._complaint_log(
             self.env._(
@@ -183,6 +196,8 @@ class PrintingComplaintSolution(models.Model):
 
     def restart_validation(self):
         result = super(PrintingComplaintSolution, self.sudo()).restart_validation()
+        # Archived, not deleted: the cache still holds them.
+        self.invalidate_recordset(["review_ids"])
         self._sync_approval_activities()
         return True if result is None else result
 
@@ -194,6 +209,13 @@ class PrintingComplaintSolution(models.Model):
     def reject_tier(self):
         return super().reject_tier() or True
 
+    def _tier_validation_check_write_remove_reviews(self, vals):
+        # Cancelled or back to proposed (a state only the procedure writes):
+        # the reviews are archived by the flow (see tier_review.py).
+        return super(
+            PrintingComplaintSolution, self.sudo()
+        )._tier_validation_check_write_remove_reviews(vals)
+
     @api.model
     def _get_under_validation_exceptions(self):
         # Written by the approval itself while the reviews are open.
@@ -203,12 +225,7 @@ class PrintingComplaintSolution(models.Model):
         """One approval activity per person who can approve now; closed when
         they approve, reject, or someone else of their group does."""
         for solution in self:
-            approvers = (
-                solution.review_ids.filtered(
-                    lambda r: r.status in ("waiting", "pending")
-                ).reviewer_ids
-                - solution.proposer_id
-            )
+            approvers = solution._current_reviews().reviewer_ids - solution._authors()
             activities = solution._complaint_activities(APPROVAL_ACTIVITY)
             stale = activities.filtered(lambda a, u=approvers: a.user_id not in u)
             stale.sudo().unlink()
@@ -230,3 +247,162 @@ class PrintingComplaintSolution(models.Model):
                 ],
                 notify=True,
             )
+
+    def _current_reviews(self):
+        """The open reviews whose turn it is (approve_sequence: the lowest)."""
+        reviews = self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+        first = min(reviews.mapped("sequence"), default=0)
+        return reviews.filtered(lambda r: not r.approve_sequence or r.sequence == first)
+
+    def _authors(self):
+        """Who may not approve the solution: who proposed and who created it."""
+        return self.proposer_id | self.create_uid
+
+    def _check_not_author(self):
+        if self.env.user in self._authors():
+            raise UserError(
+                self.env._(
+                    "You proposed %(solution)s: another person must approve it.",
+                    solution=self.display_name,
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # The facts the reviewers were chosen on
+    # ------------------------------------------------------------------
+    def _approval_facts_changed(self, reason):
+        """A fact that decides the reviewers (severity, safety, responsibility,
+        price, director threshold) changed: the reviews restart (archived,
+        kept for the audit) and an approved solution is proposed again, its
+        drafts dropped. Once offered or accepted, the change is refused
+        instead: the customer holds (or signed) an offer approved on the old
+        facts, and taking it back silently would break that commitment; the
+        solution is cancelled and proposed anew if the facts truly changed."""
+        reviewed = self.filtered(
+            lambda s: s.review_ids
+            and s.state in ("proposed", "approved", "offered", "accepted")
+        )
+        committed = reviewed.filtered(lambda s: s.state in ("offered", "accepted"))
+        if committed:
+            raise UserError(
+                self.env._(
+                    "%(solution)s was offered to the customer on the approved "
+                    "facts; this change is refused (%(reason)s). Cancel the "
+                    "solution first.",
+                    solution=committed[0].display_name,
+                    reason=reason,
+                )
+            )
+        for solution in reviewed:
+            if solution.state == "approved":
+                solution._procedure_write({"state": "proposed"})
+                solution.invalidate_recordset(["review_ids"])
+                solution._drop_draft_documents()
+            else:
+                solution.restart_validation()
+            solution._complaint_log(
+                self.env._(
+                    "The approvals of %(solution)s restart: %(reason)s. Request "
+                    "approval again.",
+                    solution=solution.display_name,
+                    reason=reason,
+                )
+            )
+        reviewed._sync_approval_activities()
+
+    def _drop_draft_documents(self):
+        """The drafts of an approval that no longer holds are cancelled and
+        detached: the next approval drafts them anew at its price."""
+        self._cancel_draft_documents()
+        for solution in self:
+            solution.sudo()._procedure_write(
+                {
+                    "reprint_order_id": False,
+                    "credit_note_ids": [
+                        Command.unlink(move.id)
+                        for move in solution.credit_note_ids
+                        if move.state == "cancel"
+                    ],
+                }
+            )
+
+    def _siblings_missing_tiers(self):
+        """A new total of the complaint may call the director on the other
+        solutions (see _missing_tiers)."""
+        others = self.ticket_id.solution_ids - self
+        others._missing_tiers()._approval_facts_changed(
+            self.env._("the complaint's total cost changed")
+        )
+
+    def _missing_tiers(self):
+        """The solutions under review or approved that lack a tier their facts
+        now call for (a total that reached the director's threshold)."""
+        definitions = (
+            self.env["tier.definition"].sudo().search([("model", "=", self._name)])
+        )
+        return self.filtered(
+            lambda s: s.review_ids
+            and s.state in ("proposed", "approved", "offered", "accepted")
+            and any(
+                s.evaluate_tier(tier) and tier not in s.review_ids.definition_id
+                for tier in definitions
+                if not tier.company_id or tier.company_id == s.company_id
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Withdrawing a solution under review or approved
+    # ------------------------------------------------------------------
+    def _needs_withdrawal(self):
+        """Under review or approved: cancelled only by withdrawing it."""
+        return self.state == "approved" or (
+            self.state == "proposed" and bool(self.review_ids)
+        )
+
+    def action_withdraw(self):
+        self.ensure_one()
+        return dialog_action(
+            self.env._("Withdraw the solution"),
+            "printing.complaint.solution.withdraw.wizard",
+            {"default_solution_id": self.id},
+        )
+
+    def _withdraw(self, reason):
+        """The proposer or a complaint manager withdraws a solution under
+        review or approved (not offered yet): cancelled, the reason noted on
+        the complaint, the reviews archived."""
+        manager = self.env.user.has_group("printing_complaint.group_complaint_manager")
+        for solution in self:
+            if not manager and solution.proposer_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Only the proposer of %(solution)s or a complaint manager "
+                        "can withdraw it.",
+                        solution=solution.display_name,
+                    )
+                )
+            if not solution._needs_withdrawal():
+                raise UserError(
+                    self.env._(
+                        "Only a solution under review or approved, not offered "
+                        "yet, is withdrawn: %(solution)s.",
+                        solution=solution.display_name,
+                    )
+                )
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for withdrawing it."))
+        self._procedure_write({"state": "cancelled"})
+        self.invalidate_recordset(["review_ids"])
+        self._cancel_draft_documents()
+        for solution in self:
+            solution._complaint_log(
+                self.env._(
+                    "%(solution)s withdrawn by %(user)s: %(reason)s",
+                    solution=solution.display_name,
+                    user=self.env.user.name,
+                    reason=reason,
+                )
+            )
+        self._sync_approval_activities()
+        return True

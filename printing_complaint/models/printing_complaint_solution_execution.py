@@ -145,7 +145,7 @@ class PrintingComplaintSolution(models.Model):
     def _start_execution(self):
         """The customer accepted: the reprint order is confirmed, the credit
         notes wait for finance to post them, the discount code is sent."""
-        self.write({"state": "in_execution"})
+        self._procedure_write({"state": "in_execution"})
         self._prepare_documents()
         for solution in self:
             solution._execution_do("start")
@@ -159,12 +159,21 @@ class PrintingComplaintSolution(models.Model):
         ).sudo().button_cancel()
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        under_review = self.filtered(lambda s: s._needs_withdrawal())
+        if under_review:
+            raise UserError(
+                self.env._(
+                    "%(solution)s is under review or approved: its proposer or a "
+                    "complaint manager withdraws it, with the reason.",
+                    solution=under_review[0].display_name,
+                )
+            )
+        self._procedure_write({"state": "cancelled"})
         self._cancel_draft_documents()
         return True
 
     def action_done(self):
-        self.write({"state": "done"})
+        self._procedure_write({"state": "done"})
         for solution in self:
             solution._complaint_log(
                 self.env._("%(solution)s carried out.", solution=solution.display_name)
@@ -172,7 +181,7 @@ class PrintingComplaintSolution(models.Model):
         return True
 
     def _record_done(self):
-        self.write({"state": "done"})
+        self._procedure_write({"state": "done"})
 
     def _nothing(self):
         return 0.0
@@ -252,7 +261,7 @@ class PrintingComplaintSolution(models.Model):
         if self.reprint_order_id:
             return self.reprint_order_id
         origin = self.ticket_id.sale_order_id
-        self.reprint_order_id = (
+        order = (
             self.env["sale.order"]
             .sudo()
             .create(
@@ -272,6 +281,7 @@ class PrintingComplaintSolution(models.Model):
                 }
             )
         )
+        self._procedure_write({"reprint_order_id": order.id})
         return self.reprint_order_id
 
     def _reprint_line_commands(self):
@@ -485,7 +495,7 @@ class PrintingComplaintSolution(models.Model):
             .sudo()
             ._complaint_discount_program(self.company_id)
         )
-        self.discount_card_id = (
+        card = (
             self.env["loyalty.card"]
             .sudo()
             .create(
@@ -497,10 +507,11 @@ class PrintingComplaintSolution(models.Model):
                 }
             )
         )
+        self._procedure_write({"discount_card_id": card.id})
         self.ticket_id.message_post_with_source(
             "printing_complaint.mail_template_complaint_discount_code",
             render_values={"solution": self},
             subtype_xmlid="mail.mt_comment",
         )
-        self.write({"state": "done"})
+        self._procedure_write({"state": "done"})
         return self.discount_card_id

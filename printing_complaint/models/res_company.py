@@ -136,6 +136,20 @@ class ResCompany(models.Model):
         companies.sudo()._complaint_setup_company()
         return companies
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "complaint_director_threshold" in vals:
+            # The solutions now above the threshold wait for the director.
+            solutions = (
+                self.env["printing.complaint.solution"]
+                .sudo()
+                .search([("company_id", "in", self.ids), ("review_ids", "!=", False)])
+            )
+            solutions._missing_tiers()._approval_facts_changed(
+                self.env._("the director's threshold changed")
+            )
+        return result
+
     def _complaint_setup_company(self):
         """Each company numbers its complaints on its own and starts with the
         time limits of the main company."""

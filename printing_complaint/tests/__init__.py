@@ -18,3 +18,4 @@ from . import test_procedure_bypass
 from . import test_ticket_close_route
 from . import test_solution_bypass
 from . import test_solution_bypass_http
+from . import test_solution_procedure

@@ -318,11 +318,11 @@ class TestComplaintSolutions(ComplaintCase):
         )
         approve = self.env.ref("printing_complaint.activity_complaint_approve")
         todo = solution.activity_ids.filtered(lambda a: a.activity_type_id == approve)
-        self.assertEqual(todo.user_id, self.production_head | self.finance_user)
-        # Finance finds it in "To approve".
+        # The head approves first (issue 14): his activity, his "To approve".
+        self.assertEqual(todo.user_id, self.production_head)
         to_approve = (
             self.env["printing.complaint.solution"]
-            .with_user(self.finance_user)
+            .with_user(self.production_head)
             .search([("can_review", "=", True)])
         )
         self.assertEqual(to_approve, solution)
@@ -332,13 +332,14 @@ class TestComplaintSolutions(ComplaintCase):
             solution.with_user(self.sales_rep).validate_tier()
         solution.with_user(self.qc_user).validate_tier()
         self.assertEqual(solution.validation_status, "pending")
-        with self.assertRefused(ValidationError, "validation process is still open"):
+        with self.assertRefused(AccessError, "set by its actions"):
             solution.with_user(self.sales_rep).write({"state": "approved"})
-        self._review(solution, self.finance_user, comment="Within budget")
+        # The department head first, then finance (issue 14: in that order).
+        self._review(solution, self.production_head)
         self.assertEqual(solution.state, "proposed")
         todo = solution.activity_ids.filtered(lambda a: a.activity_type_id == approve)
-        self.assertEqual(todo.user_id, self.production_head)
-        self._review(solution, self.production_head)
+        self.assertEqual(todo.user_id, self.finance_user)
+        self._review(solution, self.finance_user, comment="Within budget")
         self.assertEqual(solution.state, "approved")
         self.assertFalse(
             solution.activity_ids.filtered(lambda a: a.activity_type_id == approve)
@@ -376,8 +377,8 @@ class TestComplaintSolutions(ComplaintCase):
         other_finance = self.finance_user.copy(
             {"login": "finance_two", "name": "Finance Two", "email": "f2@example.com"}
         )
-        self._review(solution, other_finance)
         self._review(solution, self.production_head)
+        self._review(solution, other_finance)
         self.assertEqual(solution.state, "approved")
 
     def test_major_complaint_waits_for_the_director(self):
@@ -410,6 +411,7 @@ class TestComplaintSolutions(ComplaintCase):
             "solution_type_partial_refund", amount=200.0
         )
         solution.action_request_approval()
+        self._review(solution, self.production_head)
         self._review(solution, self.finance_user, "reject", comment="Too generous")
         self.assertEqual(solution.state, "proposed")
         self.assertIn("Too generous", solution.rejection_note)
