@@ -12,6 +12,7 @@ from . import printing_complaint_evidence
 from . import ir_attachment
 from . import res_company
 from . import product_template
+from . import product_product
 from . import sale_order
 from . import res_partner
 from . import res_users
