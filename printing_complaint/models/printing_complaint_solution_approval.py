@@ -114,8 +114,10 @@ class PrintingComplaintSolution(models.Model):
 
     def validate_tier(self):
         # Told before "nothing for you to approve", whatever the tier's turn.
+        # The button returns None when it opens no comment dialog: an
+        # XML-RPC client would get a fault.
         self._check_not_author()
-        return super().validate_tier()
+        return super().validate_tier() or True
 
     def _validate_tier(self, tiers=False):
         self.ensure_one()
@@ -201,12 +203,8 @@ class PrintingComplaintSolution(models.Model):
         self._sync_approval_activities()
         return True if result is None else result
 
-    # base_tier_validation's Validate / Reject buttons return None when they
-    # open no comment dialog: an XML-RPC client would get a fault.
-    def validate_tier(self):
-        return super().validate_tier() or True
-
     def reject_tier(self):
+        # As validate_tier: a value for XML-RPC clients.
         return super().reject_tier() or True
 
     def _tier_validation_check_write_remove_reviews(self, vals):
