@@ -78,3 +78,17 @@ def pytest_report_header(config):
     if moment:
         return f"today: {moment:%Y-%m-%d %H:%M} UTC, {moment:%A} (--today)"
     return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def http_statics(request):
+    """Odoo's map of the addons' static files, computed once before the
+    browser tours: Chromium's first requests would compute it in parallel
+    server threads, and parsing the manifests at the same time in two
+    threads fails on CPython 3.11.7 ("SystemError: AST constructor recursion
+    depth mismatch", python/cpython#106905), which the frozen clock's slower
+    calls made frequent."""
+    if request.config.getoption("--odoo-http", default=False):
+        from odoo.http import root
+
+        assert root.statics
