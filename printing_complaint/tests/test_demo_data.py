@@ -94,11 +94,12 @@ class TestDemoData(TransactionCase):
         holidays: the time limits skip them."""
         calendar = self.env.ref("base.main_company").resource_calendar_id
         self.assertEqual(calendar.tz, "Asia/Shanghai")
-        holidays = calendar.global_leave_ids
+        names = calendar.global_leave_ids.mapped("name")
         for year in (2026, 2027, 2028):
-            names = holidays.filtered(lambda h, y=year: h.date_from.year in (y, y - 1))
             for festival in ("New Year's Day", "Spring Festival", "National Day"):
-                self.assertIn(f"{festival} {year}", " ".join(names.mapped("name")))
+                self.assertTrue(
+                    any(name.startswith(f"{festival} {year}") for name in names)
+                )
         # Wednesday 30 September 2026, 16:30 in Beijing: half an hour of
         # work left before National Day (1 to 7 October); the next working
         # hour is on Thursday 8 October, 08:00 to 09:00 in Beijing.
