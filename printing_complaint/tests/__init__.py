@@ -14,3 +14,4 @@ from . import test_closure_tour
 from . import test_portal_filing
 from . import test_portal_tour
 from . import test_portal_model
+from . import test_escaping_tour
