@@ -59,6 +59,7 @@
         "demo/product_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/resource_calendar_leaves_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -20,6 +20,7 @@ README ("Configuration").
 """
 
 import argparse
+import datetime
 import hashlib
 import json
 import os
@@ -31,6 +32,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -49,6 +51,23 @@ ODOO_REQUIREMENT_FIXES = {
     # Only used by the auth_ldap addon; it compiles against libldap.
     "python-ldap": None,
 }
+
+# The test modules whose outcome depends on the day and hour they run at:
+# deadlines and working hours of the steps, the escalation, reminder,
+# effectiveness and follow-up crons, working days of containment and
+# verification, recurrence windows, documents dated today (credit notes of
+# the year), the query budgets. `setup/test` also runs them at each moment
+# of date_runs() before the whole suite (see README, "The two commands").
+TIME_SENSITIVE_TESTS = (
+    "printing_complaint/tests/test_complaint_lifecycle.py",
+    "printing_complaint/tests/test_complaint_closure.py",
+    "printing_complaint/tests/test_complaint_solutions.py",
+    "printing_complaint/tests/test_performance.py",
+)
+# The demo company's public holidays, from which the holiday run is chosen.
+PUBLIC_HOLIDAYS_FILE = (
+    REPO / "printing_complaint" / "demo" / "resource_calendar_leaves_demo.xml"
+)
 
 
 class SetupError(Exception):
@@ -80,6 +99,8 @@ class Settings:
         self.pg_external = bool(env.get("PGHOST") or env.get("PGPORT"))
         # Never try to download Odoo (tests; machines behind a firewall).
         self.offline = bool(env.get("PC_OFFLINE"))
+        # The moment setup/test runs the tests at (its --today).
+        self.today = env.get("PC_TODAY") or None
         self.home = Path(env.get("HOME") or pwd.getpwuid(os.getuid()).pw_dir)
 
     @property
@@ -662,6 +683,93 @@ def prepare(settings):
 
 
 # ---------------------------------------------------------------------------
+# The moments the time-sensitive tests run at
+# ---------------------------------------------------------------------------
+# Each moment is the next one after the real clock (naive UTC, the time zone
+# of the tests' working week, see printing_complaint/tests/common.py): a date
+# that is always ahead, so that the records of the test database (created
+# today) are in its past as they are in real life, and one that is new each
+# week or year, so that CI keeps meeting the calendar's edge cases whatever
+# day it runs on, instead of the same few fixed dates.
+
+
+def next_weekday_at(now, weekday, hour, minute=0):
+    """The first moment after now on weekday (Monday 0) at hour:minute."""
+    moment = datetime.datetime.combine(now.date(), datetime.time(hour, minute))
+    moment += datetime.timedelta(days=(weekday - now.weekday()) % 7)
+    if moment <= now:
+        moment += datetime.timedelta(days=7)
+    return moment
+
+
+def next_day_of_year_at(now, month, day, hour, minute=0):
+    """The first moment after now on month/day at hour:minute: 29 February
+    is in a leap year."""
+    for year in range(now.year, now.year + 9):
+        try:
+            moment = datetime.datetime(year, month, day, hour, minute)
+        except ValueError:  # 29 February of a common year
+            continue
+        if moment > now:
+            return moment
+    raise ValueError(f"no {month}/{day} after {now}")
+
+
+def next_public_holiday(now, holidays, hour=10):
+    """The first working day (Monday to Friday) of a public holiday after
+    now, at hour (UTC); holidays are (start, end) moments in UTC. After the
+    last holiday listed, the last such day (in the past: the list needs the
+    coming years)."""
+    days = []
+    for start, end in sorted(holidays):
+        day = start.date()
+        while day <= end.date():
+            moment = datetime.datetime.combine(day, datetime.time(hour))
+            if start <= moment <= end and day.weekday() < 5:
+                days.append(moment)
+            day += datetime.timedelta(days=1)
+    if not days:
+        return None
+    return next((moment for moment in days if moment > now), days[-1])
+
+
+def public_holidays(path=None):
+    """(start, end) in UTC of the global leaves of the demo's schedule."""
+    path = path or PUBLIC_HOLIDAYS_FILE
+    holidays = []
+    for record in ElementTree.parse(path).iter("record"):
+        if record.get("model") != "resource.calendar.leaves":
+            continue
+        fields = {field.get("name"): field.text for field in record.iter("field")}
+        holidays.append(
+            tuple(
+                datetime.datetime.fromisoformat(fields[name])
+                for name in ("date_from", "date_to")
+            )
+        )
+    return holidays
+
+
+def date_runs(now, holidays):
+    """(label, moment) of each run of the time-sensitive tests."""
+    runs = [
+        ("Monday 09:00", next_weekday_at(now, 0, 9)),
+        ("Friday 17:55", next_weekday_at(now, 4, 17, 55)),
+        ("31 December 23:30", next_day_of_year_at(now, 12, 31, 23, 30)),
+        ("29 February", next_day_of_year_at(now, 2, 29, 10)),
+        ("Sunday", next_weekday_at(now, 6, 10)),
+    ]
+    holiday = next_public_holiday(now, holidays)
+    if holiday:
+        runs.append(("public holiday", holiday))
+    return runs
+
+
+def iso_minutes(moment):
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+# ---------------------------------------------------------------------------
 # Commands
 # ---------------------------------------------------------------------------
 
@@ -726,6 +834,11 @@ def serve(cmd):
 
 
 def command_test(settings, args):
+    if args.today is None and settings.today:
+        try:
+            args.today = parse_today(settings.today)
+        except argparse.ArgumentTypeError as error:
+            raise SetupError(f"PC_TODAY: {error}") from None
     odoo, database = prepare(settings)
     with database:
         write_odoo_conf(settings, odoo, database)
@@ -736,7 +849,6 @@ def command_test(settings, args):
         if not args.keep_db or database.installed_modules(db, ADDONS) != set(ADDONS):
             create_database(settings, database, db)
         env = dict(os.environ, PC_ODOO_CONF=str(settings.conf_file))
-        targets = args.pytest_args or [*ADDONS, "tests"]
         pytest = [
             settings.venv_python,
             "-m",
@@ -744,11 +856,65 @@ def command_test(settings, args):
             f"--odoo-config={settings.conf_file}",
             f"--odoo-database={db}",
             "--odoo-http",
-            *targets,
         ]
-        log("Running the tests: " + " ".join(str(c) for c in pytest))
-        result = run(pytest, check=False, cwd=REPO, env=env)
-    return result.returncode or (0 if lint_ok else 1)
+        dates_ok = True
+        if wants_date_runs(args):
+            dates_ok = run_date_runs(pytest, env)
+        targets = args.pytest_args or [*ADDONS, "tests"]
+        today = [f"--today={args.today}"] if args.today else []
+        cmd = [*pytest, *today, *targets]
+        log("Running the tests: " + " ".join(str(c) for c in cmd))
+        result = run(cmd, check=False, cwd=REPO, env=env)
+    return result.returncode or (0 if lint_ok and dates_ok else 1)
+
+
+def wants_date_runs(args):
+    """The date runs come with the whole suite at the real date, or when
+    asked for; not with a few targets (fast) or a chosen --today."""
+    if args.date_runs is not None:
+        return args.date_runs
+    return not args.pytest_args and not args.today
+
+
+def run_date_runs(pytest, env, now=None, runner=None):
+    """Run TIME_SENSITIVE_TESTS at each moment of date_runs(), one pytest
+    each against the same test database; return True when all pass."""
+    now = now or datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    runner = runner or (lambda cmd: run(cmd, check=False, cwd=REPO, env=env))
+    runs = date_runs(now, public_holidays())
+    log(
+        f"Running the time-sensitive tests at {len(runs)} moments (UTC): "
+        + ", ".join(f"{label} {iso_minutes(moment)}" for label, moment in runs)
+    )
+    results = []
+    for label, moment in runs:
+        cmd = [*pytest, "-q", f"--today={iso_minutes(moment)}", *TIME_SENSITIVE_TESTS]
+        log(f"Date run {label}: " + " ".join(str(c) for c in cmd))
+        started = time.monotonic()
+        returncode = runner(cmd).returncode
+        results.append((label, moment, returncode, time.monotonic() - started))
+    for label, moment, returncode, seconds in results:
+        state = "passed" if not returncode else f"FAILED ({returncode})"
+        log(f"Date run {label} ({iso_minutes(moment)}): {state} in {seconds:.0f} s")
+    failed = [label for label, _moment, returncode, _s in results if returncode]
+    if failed:
+        log(
+            f"DATE RUNS FAILED: {', '.join(failed)} (see above): the whole suite "
+            "runs anyway; the command exits 1."
+        )
+    return not failed
+
+
+def parse_today(value):
+    """--today: a date, or a date and time, in ISO 8601 (UTC)."""
+    try:
+        datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date or date and time in ISO 8601 "
+            "(e.g. 2026-12-31 or 2026-12-31T23:30)"
+        ) from None
+    return value
 
 
 def run_linters(settings):
@@ -818,7 +984,7 @@ def command_stop(settings, args):
     return 0
 
 
-def main(argv=None):
+def build_parser():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     run_p = sub.add_parser("run", help="serve the demo database")
@@ -829,10 +995,27 @@ def main(argv=None):
     test_p.add_argument(
         "--keep-db", action="store_true", help="reuse the test database if installed"
     )
+    test_p.add_argument(
+        "--today",
+        type=parse_today,
+        metavar="DATETIME",
+        help="run the tests as if it were DATETIME (UTC, e.g. 2026-12-31T23:30)",
+    )
+    test_p.add_argument(
+        "--date-runs",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="run the time-sensitive tests at the chosen moments first "
+        "(default: only with the whole suite and without --today)",
+    )
     test_p.add_argument("pytest_args", nargs="*", help="pytest arguments (after --)")
     sub.add_parser("i18n", help="export the .pot files and merge them into zh_CN.po")
     sub.add_parser("stop", help="stop the private PostgreSQL cluster")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
     settings = Settings()
     handler = {
         "run": command_run,

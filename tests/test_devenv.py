@@ -2,6 +2,7 @@
 requirements it installs, the private PostgreSQL cluster, and the message a
 user gets when Odoo is nowhere."""
 
+import datetime
 import os
 import subprocess
 import sys
@@ -135,6 +136,9 @@ def test_settings_defaults_and_overrides(tmp_path):
         {"HOME": str(tmp_path), "PC_DB": "acme", "PC_HTTP_PORT": "8070", "PGHOST": "db"}
     )
     assert (custom.db, custom.http_port, custom.pg_external) == ("acme", 8070, True)
+    assert default.today is None
+    today = devenv.Settings({"HOME": str(tmp_path), "PC_TODAY": "2026-12-31T23:30"})
+    assert today.today == "2026-12-31T23:30"
     assert devenv.external_connection({"PGHOST": "db", "PGUSER": "u"}) == {
         "db_host": "db",
         "db_port": "False",
@@ -204,3 +208,133 @@ def test_command_without_odoo_stops_with_message(tmp_path):
     assert "Odoo 18.0 was not found" in result.stderr
     assert "export ODOO_SRC=" in result.stderr
     assert not (tmp_path / "venv").exists()
+
+
+class TestDateRuns:
+    """The moments the time-sensitive tests run at (pure functions)."""
+
+    NOW = datetime.datetime(2026, 12, 1, 18, 45)  # a Tuesday
+
+    def test_next_weekday_at(self):
+        monday = devenv.next_weekday_at(self.NOW, 0, 9)
+        assert monday == datetime.datetime(2026, 12, 7, 9, 0)
+        assert monday.weekday() == 0
+        friday = devenv.next_weekday_at(self.NOW, 4, 17, 55)
+        assert friday == datetime.datetime(2026, 12, 4, 17, 55)
+        # Later the same day, or exactly now: next week.
+        assert devenv.next_weekday_at(self.NOW, 1, 19) == datetime.datetime(
+            2026, 12, 1, 19, 0
+        )
+        assert devenv.next_weekday_at(self.NOW, 1, 18, 45) == datetime.datetime(
+            2026, 12, 8, 18, 45
+        )
+
+    def test_next_day_of_year_at(self):
+        assert devenv.next_day_of_year_at(
+            self.NOW, 12, 31, 23, 30
+        ) == datetime.datetime(2026, 12, 31, 23, 30)
+        after_new_year = datetime.datetime(2027, 1, 1, 0, 10)
+        assert devenv.next_day_of_year_at(
+            after_new_year, 12, 31, 23, 30
+        ) == datetime.datetime(2027, 12, 31, 23, 30)
+        # 29 February comes in leap years only.
+        leap = devenv.next_day_of_year_at(datetime.datetime(2026, 12, 1), 2, 29, 10)
+        assert leap == datetime.datetime(2028, 2, 29, 10, 0)
+        assert devenv.next_day_of_year_at(
+            datetime.datetime(2028, 2, 29, 10, 0), 2, 29, 10
+        ) == datetime.datetime(2032, 2, 29, 10, 0)
+
+    def test_next_public_holiday_is_a_working_day(self):
+        # National Day 2027 in Beijing time: Friday 1 to Sunday 3 October.
+        national_day = (
+            datetime.datetime(2027, 9, 30, 16, 0),
+            datetime.datetime(2027, 10, 3, 15, 59, 59),
+        )
+        # New Year's Day 2028: a Saturday, no working day to test.
+        new_year = (
+            datetime.datetime(2027, 12, 31, 16, 0),
+            datetime.datetime(2028, 1, 1, 15, 59, 59),
+        )
+        holidays = [new_year, national_day]
+        assert devenv.next_public_holiday(self.NOW, holidays) == datetime.datetime(
+            2027, 10, 1, 10, 0
+        )
+        # After the last one listed: the last one, in the past.
+        late = datetime.datetime(2029, 1, 1)
+        assert devenv.next_public_holiday(late, holidays) == datetime.datetime(
+            2027, 10, 1, 10, 0
+        )
+        assert devenv.next_public_holiday(self.NOW, [new_year]) is None
+
+    def test_public_holidays_of_the_demo(self):
+        holidays = devenv.public_holidays()
+        assert len(holidays) >= 12
+        assert (
+            datetime.datetime(2026, 9, 30, 16, 0),
+            datetime.datetime(2026, 10, 7, 15, 59, 59),
+        ) in holidays
+        years = {start.year for start, _end in holidays}
+        assert {2026, 2027, 2028} <= years
+        assert all(start < end for start, end in holidays)
+
+    def test_date_runs(self):
+        runs = dict(devenv.date_runs(self.NOW, devenv.public_holidays()))
+        assert runs == {
+            "Monday 09:00": datetime.datetime(2026, 12, 7, 9, 0),
+            "Friday 17:55": datetime.datetime(2026, 12, 4, 17, 55),
+            "31 December 23:30": datetime.datetime(2026, 12, 31, 23, 30),
+            "29 February": datetime.datetime(2028, 2, 29, 10, 0),
+            "Sunday": datetime.datetime(2026, 12, 6, 10, 0),
+            "public holiday": datetime.datetime(2027, 1, 1, 10, 0),
+        }
+        assert all(moment > self.NOW for moment in runs.values())
+        assert devenv.iso_minutes(runs["Friday 17:55"]) == "2026-12-04T17:55"
+
+
+def test_date_runs_only_with_the_whole_suite():
+    parse = devenv.build_parser().parse_args
+    assert devenv.wants_date_runs(parse(["test"]))
+    assert not devenv.wants_date_runs(parse(["test", "--", "tests/test_devenv.py"]))
+    assert not devenv.wants_date_runs(parse(["test", "--today", "2026-12-31T23:30"]))
+    assert devenv.wants_date_runs(parse(["test", "--date-runs", "--", "tests"]))
+    assert not devenv.wants_date_runs(parse(["test", "--no-date-runs"]))
+    with pytest.raises(SystemExit):
+        parse(["test", "--today", "31/12/2026"])
+
+
+def test_run_date_runs_runs_each_moment_and_reports_failures(capsys):
+    commands = []
+
+    def runner(cmd):
+        commands.append(cmd)
+        failed = "--today=2026-12-06T10:00" in cmd  # the Sunday
+        return subprocess.CompletedProcess(cmd, 1 if failed else 0)
+
+    now = datetime.datetime(2026, 12, 1, 18, 45)
+    ok = devenv.run_date_runs(["pytest"], {}, now=now, runner=runner)
+    assert not ok
+    assert len(commands) == 6
+    for cmd in commands:
+        assert cmd[-len(devenv.TIME_SENSITIVE_TESTS) :] == list(
+            devenv.TIME_SENSITIVE_TESTS
+        )
+    assert [c for cmd in commands for c in cmd if c.startswith("--today=")] == [
+        "--today=2026-12-07T09:00",
+        "--today=2026-12-04T17:55",
+        "--today=2026-12-31T23:30",
+        "--today=2028-02-29T10:00",
+        "--today=2026-12-06T10:00",
+        "--today=2027-01-01T10:00",
+    ]
+    out = capsys.readouterr().out
+    assert "Date run Sunday (2026-12-06T10:00): FAILED (1)" in out
+    assert "DATE RUNS FAILED: Sunday" in out
+    commands.clear()
+    assert devenv.run_date_runs(
+        ["pytest"], {}, now=now, runner=lambda cmd: subprocess.CompletedProcess(cmd, 0)
+    )
+
+
+def test_time_sensitive_tests_exist():
+    for path in devenv.TIME_SENSITIVE_TESTS:
+        assert (REPO / path).is_file(), path

@@ -19,3 +19,4 @@ from . import test_ticket_close_route
 from . import test_solution_bypass
 from . import test_solution_bypass_http
 from . import test_solution_procedure
+from . import test_escaping_tour

@@ -3,6 +3,8 @@
 import base64
 from contextlib import contextmanager
 
+import pytz
+
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 
@@ -11,6 +13,26 @@ PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/"
     "PchI7wAAAABJRU5ErkJggg=="
 )
+
+
+def public_holidays_in_utc(calendar):
+    """The public holidays of a working schedule (its global leaves), as the
+    same days and hours of the clock in a schedule counted in UTC: the demo
+    company's holidays (China's, in Beijing time) stay holidays in the tests'
+    working week, so that the tests run at a public holiday meet one."""
+    tz = pytz.timezone(calendar.tz or "UTC")
+
+    def wall_clock(moment):
+        return pytz.utc.localize(moment).astimezone(tz).replace(tzinfo=None)
+
+    return [
+        {
+            "name": leave.name,
+            "date_from": wall_clock(leave.date_from),
+            "date_to": wall_clock(leave.date_to),
+        }
+        for leave in calendar.global_leave_ids
+    ]
 
 
 def complaint_at_solution_step(env, rep):
@@ -169,6 +191,10 @@ class ComplaintCase(TransactionCase):
                 ],
             }
         )
+        cls.calendar.leave_ids = [
+            Command.create(vals)
+            for vals in public_holidays_in_utc(cls.company.resource_calendar_id)
+        ]
         cls.company.resource_calendar_id = cls.calendar
         cls.team = cls.env.ref("printing_complaint.helpdesk_team_complaints")
         cls.other_team = cls.env["helpdesk.ticket.team"].create(

@@ -1,8 +1,8 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime
+from datetime import date, datetime
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
@@ -405,6 +405,35 @@ class TestComplaintLifecycle(ComplaintCase):
         line = complaint.stage_history_ids[0]
         # Friday 16:30-17:00 and Monday 8:00-12:00, 13:00-15:00.
         self.assertAlmostEqual(line.working_hours, 6.5)
+        self.assertTrue(line.is_late)
+
+    def test_deadline_and_working_hours_across_a_public_holiday(self):
+        # National Day 2026, Thursday 1 to Wednesday 7 October: a public
+        # holiday of the company's working schedule (the demo company has
+        # it already; the test does not rely on demo data).
+        self.calendar.leave_ids = [
+            Command.create(
+                {
+                    "name": "National Day",
+                    "date_from": datetime(2026, 10, 1, 0, 0),
+                    "date_to": datetime(2026, 10, 7, 23, 59, 59),
+                }
+            )
+        ]
+        # Wednesday 30 September 16:30: half an hour left before the holiday.
+        with freeze_time("2026-09-30 16:30:00"):
+            complaint = self._create_complaint()
+            self.assertEqual(complaint.step_deadline, datetime(2026, 10, 8, 8, 30))
+            activity = complaint.activity_ids
+            self.assertEqual(activity.date_deadline, date(2026, 10, 8))
+        self._registered_complete(complaint)
+        with freeze_time("2026-10-08 10:00:00"):
+            complaint.invalidate_recordset(["is_overdue"])
+            self.assertTrue(complaint.is_overdue)
+            complaint.action_next_step()
+        line = complaint.stage_history_ids[0]
+        # 16:30-17:00 on 30 September and 8:00-10:00 on 8 October.
+        self.assertAlmostEqual(line.working_hours, 2.5)
         self.assertTrue(line.is_late)
 
     def test_time_limits_per_severity(self):

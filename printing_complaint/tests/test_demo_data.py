@@ -1,5 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime
 from unittest import SkipTest
 
 from odoo.tests import TransactionCase, tagged
@@ -87,3 +88,23 @@ class TestDemoData(TransactionCase):
             sorted(products.mapped("default_code")), ["PKG-BOX-350", "PKG-GIFT-01"]
         )
         self.assertTrue(self.env["res.lang"]._lang_get("zh_CN").active)
+
+    def test_public_holidays_in_the_working_schedule(self):
+        """The company works in Beijing time and keeps China's public
+        holidays: the time limits skip them."""
+        calendar = self.env.ref("base.main_company").resource_calendar_id
+        self.assertEqual(calendar.tz, "Asia/Shanghai")
+        names = calendar.global_leave_ids.mapped("name")
+        for year in (2026, 2027, 2028):
+            for festival in ("New Year's Day", "Spring Festival", "National Day"):
+                self.assertTrue(
+                    any(name.startswith(f"{festival} {year}") for name in names)
+                )
+        # Wednesday 30 September 2026, 16:30 in Beijing: half an hour of
+        # work left before National Day (1 to 7 October); the next working
+        # hour is on Thursday 8 October, 08:00 to 09:00 in Beijing.
+        start = datetime(2026, 9, 30, 8, 30)  # UTC
+        self.assertEqual(
+            calendar.plan_hours(1.5, start, compute_leaves=True),
+            datetime(2026, 10, 8, 1, 0),
+        )

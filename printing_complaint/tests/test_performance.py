@@ -13,7 +13,15 @@ _logger = logging.getLogger(__name__)
 @tagged("post_install", "-at_install")
 class TestPerformance(ComplaintCase):
     """Query budgets: registering complaints must stay close to a plain
-    helpdesk ticket, and batches must not cost a query per complaint."""
+    helpdesk ticket, and batches must not cost a query per complaint.
+
+    What a complaint costs depends on the moment it is registered (see
+    test_query_budgets), so the whole class, warm-ups included, runs at one
+    moment, the same on any day, and the costliest: Monday 28 September
+    2026 10:00, in the working hours of ComplaintCase's week, three days
+    before National Day (a public holiday of the demo company)."""
+
+    freeze_time = "2026-09-28 10:00:00"
 
     @classmethod
     def setUpClass(cls):
@@ -45,6 +53,12 @@ class TestPerformance(ComplaintCase):
         self.env.flush_all()
         return self.env.cr.sql_log_count - before
 
+    def _warm_up(self, create):
+        """create once the way it is counted, up to the precommit hooks that
+        assertQueryCount runs too (the mail tracking, the bus)."""
+        self._count(create)
+        self.env.cr.flush()
+
     def _plain_vals(self, index=0):
         return {
             "name": f"Printer jammed {index}",
@@ -68,12 +82,25 @@ class TestPerformance(ComplaintCase):
 
     def test_query_budgets(self):
         """One complaint from an order within 40 queries (a plain ticket takes
-        about 27), 100 in one batch within 10 times one."""
+        about 27), 100 in one batch within 10 times one.
+
+        The count depends on the moment (hence the class's frozen clock):
+        the registration step lasts one working hour, and when its deadline
+        falls on the same day (a complaint registered in working hours, as
+        here), Odoo's mail.activity notifies the assignee's browser that an
+        activity is due today: one more bus.bus row at precommit, 2 queries
+        on a cold cache, which assertQueryCount counts. Registered after
+        hours or on a weekend, the activity is due on the next working day
+        and there is no notification. With a public holiday in the next two
+        weeks (as here), planning the deadline reads its leave: one query
+        more. Measured: 41 (40 without the holiday), and 42 in
+        assertQueryCount (41 after hours)."""
         # The sales rep logs the complaints, as from the sale order; the first
-        # of each kind warms the caches (access rules, xmlids, templates).
+        # of each kind warms the caches (access rules, xmlids, templates, the
+        # bus's defaults) the way the counted ones use them.
         Ticket = self.env["helpdesk.ticket"].with_user(self.sales_rep)
-        Ticket.create(self._plain_vals())
-        Ticket.create(self._vals())
+        self._warm_up(lambda: Ticket.create(self._plain_vals()))
+        self._warm_up(lambda: Ticket.create(self._vals()))
         plain_one = self._count(lambda: Ticket.create(self._plain_vals()))
         plain_100 = self._count(
             lambda: Ticket.create([self._plain_vals(i) for i in range(100)])
