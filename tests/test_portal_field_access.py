@@ -47,6 +47,12 @@ CUSTOMER_TICKET_FIELDS = {
     "closure_confirmed",
     "closure_confirmed_date",
     "closure_summary",  # what was found, done and changed, told to the customer
+    # flags and counts the backend form's layout depends on
+    "validity",
+    "measure_kind",
+    "is_overdue",
+    "reprint_order_count",
+    "credit_note_count",
     # The customer's own choices, product_ids and request_ids, are not read
     # over RPC either: the portal has no access to products and requests
     # (the portal pages show them as superuser).
@@ -81,6 +87,8 @@ CUSTOMER_SOLUTION_FIELDS = {
     "credit_note_ids",
     "credit_note_payment_state",
     "discount_code",
+    "discount_card_id",
+    "execution_kind",
     "compensation_given",
 }
 INTERNAL_SAMPLES = {

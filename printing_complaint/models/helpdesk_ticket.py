@@ -140,9 +140,7 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         groups="base.group_user",
     )
-    measure_kind = fields.Selection(
-        related="category_id.measure_kind", groups="base.group_user"
-    )
+    measure_kind = fields.Selection(related="category_id.measure_kind")
     measured_deviation = fields.Float(
         help="ΔE, CMYK % or mm, as the category measures it.",
         tracking=True,
@@ -162,7 +160,6 @@ class HelpdeskTicket(models.Model):
         default="to_check",
         required=True,
         tracking=True,
-        groups="base.group_user",
     )
     invalid_reason = fields.Text(string="Why not valid", groups="base.group_user")
 

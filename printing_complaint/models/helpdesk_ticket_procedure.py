@@ -50,7 +50,6 @@ class HelpdeskTicket(models.Model):
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue",
         search="_search_is_overdue",
-        groups="base.group_user",
     )
     stage_history_ids = fields.One2many(
         "printing.complaint.stage.history",

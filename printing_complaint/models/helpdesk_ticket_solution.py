@@ -53,12 +53,8 @@ class HelpdeskTicket(models.Model):
         help="Last message to the customer while the solutions are carried out.",
         groups="base.group_user",
     )
-    reprint_order_count = fields.Integer(
-        compute="_compute_document_counts", groups="base.group_user"
-    )
-    credit_note_count = fields.Integer(
-        compute="_compute_document_counts", groups="base.group_user"
-    )
+    reprint_order_count = fields.Integer(compute="_compute_document_counts")
+    credit_note_count = fields.Integer(compute="_compute_document_counts")
     execution_done = fields.Boolean(
         string="Solutions carried out",
         compute="_compute_execution_done",

@@ -100,9 +100,7 @@ class PrintingComplaintSolution(models.Model):
         required=True,
         tracking=True,
     )
-    execution_kind = fields.Selection(
-        related="type_id.execution_kind", store=True, groups="base.group_user"
-    )
+    execution_kind = fields.Selection(related="type_id.execution_kind", store=True)
     description = fields.Text()
     sale_line_ids = fields.Many2many(
         "sale.order.line",

@@ -32,9 +32,7 @@ class PrintingComplaintSolution(models.Model):
         compute="_compute_credit_note_payment_state",
         string="Payment of the credit note",
     )
-    discount_card_id = fields.Many2one(
-        "loyalty.card", readonly=True, copy=False, groups="base.group_user"
-    )
+    discount_card_id = fields.Many2one("loyalty.card", readonly=True, copy=False)
     discount_code = fields.Char(related="discount_card_id.code")
     compensation_booking = fields.Selection(
         [("credit_note", "Credit note"), ("note", "Booked by finance")],
