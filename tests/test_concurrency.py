@@ -8,6 +8,7 @@ results: one approval, one consistent stage history. The data is removed
 afterwards.
 """
 
+import freezegun
 from conftest import cross_addon_test
 from psycopg2.errors import SerializationFailure
 
@@ -25,6 +26,9 @@ class TestConcurrency(BaseCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.registry = Registry(get_db_name())
+        # A working moment, the same whatever day the suite runs (ticking:
+        # the two cursors wait for each other in real time).
+        cls.startClassPatcher(freezegun.freeze_time("2026-09-28 10:00:00", tick=True))
 
     def setUp(self):
         super().setUp()

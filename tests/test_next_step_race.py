@@ -4,6 +4,7 @@ press fails on serialization, Odoo retries it on fresh data, and the retry,
 which still carries the step it was pressed from, moves nothing more.
 """
 
+import freezegun
 from conftest import cross_addon_test
 from psycopg2.errors import SerializationFailure
 
@@ -23,6 +24,9 @@ class TestNextStepRace(BaseCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.registry = Registry(get_db_name())
+        # A working moment, the same whatever day the suite runs (ticking:
+        # the two cursors wait for each other in real time).
+        cls.startClassPatcher(freezegun.freeze_time("2026-09-28 10:00:00", tick=True))
 
     def setUp(self):
         super().setUp()
