@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Small helpers shared by the models of the complaint procedure."""
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
 
@@ -29,3 +29,27 @@ def dialog_action(name, res_model, context):
         "target": "new",
         "context": context,
     }
+
+
+def check_document_links(records, vals_list, link_fields):
+    """The link of an ERP document (a reprint order, a credit note) to the
+    complaint solution it executes is written by the solution's execution,
+    as superuser, never by a user's create or write: a linked document is
+    checked against what was approved before it is confirmed or posted."""
+    if records.env.su:
+        return
+    forged = {name for vals in vals_list for name in vals if name in link_fields}
+    if forged:
+        raise AccessError(
+            records.env._(
+                "%(document)s: the link to a complaint solution is set when the "
+                "solution is executed, not by hand (%(fields)s).",
+                document=records._description,
+                fields=", ".join(
+                    sorted(
+                        records._fields[name]._description_string(records.env)
+                        for name in forged
+                    )
+                ),
+            )
+        )

@@ -64,6 +64,15 @@ TIME_SENSITIVE_TESTS = (
     "printing_complaint/tests/test_complaint_solutions.py",
     "printing_complaint/tests/test_performance.py",
 )
+# The suites of the modules the addons extend (`setup/test --peers`), run
+# on a database with both addons installed: helpdesk_mgmt_sale, which the
+# OCA helpdesk repository auto-installs beside sale, is installed there from
+# requirements-peers.txt, apart from the virtualenv.
+PEER_SUITES = ("helpdesk_mgmt", "helpdesk_mgmt_sale", "sale")
+PEER_REQUIREMENTS = REPO / "requirements-peers.txt"
+# web's JS suite, imported by helpdesk_mgmt's test_js: its own tests run in
+# web's suite only; helpdesk_mgmt's JS tests (test_helpdesk_mgmt) stay.
+PEER_DESELECT = "not WebSuite and not (TestHelpdesMgmtJs and not test_helpdesk_mgmt)"
 # The demo company's public holidays, from which the holiday run is chosen.
 PUBLIC_HOLIDAYS_FILE = (
     REPO / "printing_complaint" / "demo" / "resource_calendar_leaves_demo.xml"
@@ -641,8 +650,8 @@ class Database:
 # ---------------------------------------------------------------------------
 
 
-def write_odoo_conf(settings, odoo, database):
-    addons = [REPO, *odoo.addons_paths(), venv_site_addons(settings)]
+def write_odoo_conf(settings, odoo, database, conf_file=None, extra_addons=()):
+    addons = [REPO, *odoo.addons_paths(), venv_site_addons(settings), *extra_addons]
     lines = [
         "[options]",
         "addons_path = " + ",".join(str(p) for p in addons if Path(p).is_dir()),
@@ -654,21 +663,24 @@ def write_odoo_conf(settings, odoo, database):
     ]
     lines += [f"{key} = {value}" for key, value in database.connection().items()]
     settings.state.mkdir(parents=True, exist_ok=True)
-    settings.conf_file.write_text("\n".join(lines) + "\n")
+    (conf_file or settings.conf_file).write_text("\n".join(lines) + "\n")
 
 
-def odoo_cmd(settings, *args):
-    return [settings.venv_python, "-m", "odoo", "-c", settings.conf_file, *args]
+def odoo_cmd(settings, *args, conf_file=None):
+    conf = conf_file or settings.conf_file
+    return [settings.venv_python, "-m", "odoo", "-c", conf, *args]
 
 
-def create_database(settings, database, dbname, languages=None):
-    log(f"Creating database {dbname} with {', '.join(ADDONS)} (about a minute)")
+def create_database(
+    settings, database, dbname, languages=None, modules=ADDONS, conf_file=None
+):
+    log(f"Creating database {dbname} with {', '.join(modules)} (about a minute)")
     database.drop(dbname)
-    args = ["-d", dbname, "-i", ",".join(ADDONS), "--stop-after-init"]
+    args = ["-d", dbname, "-i", ",".join(modules), "--stop-after-init"]
     if languages:
         args.append(f"--load-language={languages}")
     started = time.monotonic()
-    run(odoo_cmd(settings, *args, "--log-level=warn"))
+    run(odoo_cmd(settings, *args, "--log-level=warn", conf_file=conf_file))
     log(f"Database {dbname} ready in {time.monotonic() - started:.0f} s")
 
 
@@ -840,6 +852,8 @@ def command_test(settings, args):
         except argparse.ArgumentTypeError as error:
             raise SetupError(f"PC_TODAY: {error}") from None
     odoo, database = prepare(settings)
+    if args.peers:
+        return run_peer_suites(settings, odoo, database, args.pytest_args)
     with database:
         write_odoo_conf(settings, odoo, database)
         lint_ok = args.no_lint or run_linters(settings)
@@ -866,6 +880,57 @@ def command_test(settings, args):
         log("Running the tests: " + " ".join(str(c) for c in cmd))
         result = run(cmd, check=False, cwd=REPO, env=env)
     return result.returncode or (0 if lint_ok and dates_ok else 1)
+
+
+def run_peer_suites(settings, odoo, database, pytest_args=()):
+    """The tests of PEER_SUITES, on a database with both addons and
+    helpdesk_mgmt_sale installed: what the addons change must not break the
+    modules they extend (run by pytest-odoo in the loaded registry, so the
+    addons are there for every test, at_install ones included)."""
+    addons_dir = settings.state / "peer-addons"
+    log(f"Installing {PEER_REQUIREMENTS.name} into {addons_dir}")
+    run(
+        [
+            settings.venv_python,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--upgrade",
+            "--target",
+            addons_dir,
+            "-r",
+            PEER_REQUIREMENTS,
+        ]
+    )
+    conf = settings.state / "odoo-peers.conf"
+    db = f"{settings.test_db}_peers"
+    with database:
+        write_odoo_conf(
+            settings, odoo, database, conf, [addons_dir / "odoo" / "addons"]
+        )
+        modules = (*ADDONS, "helpdesk_mgmt_sale")
+        create_database(settings, database, db, modules=modules, conf_file=conf)
+        cmd = [
+            settings.venv_python,
+            "-m",
+            "pytest",
+            f"--odoo-config={conf}",
+            f"--odoo-database={db}",
+            "--odoo-http",
+            "-p",
+            "no:cacheprovider",
+            "-k",
+            PEER_DESELECT,
+            *(
+                pytest_args
+                or ["--pyargs", *(f"odoo.addons.{m}.tests" for m in PEER_SUITES)]
+            ),
+        ]
+        log("Running the peer suites: " + " ".join(str(c) for c in cmd))
+        env = dict(os.environ, PC_ODOO_CONF=str(conf))
+        return run(cmd, check=False, cwd=REPO, env=env).returncode
 
 
 def wants_date_runs(args):
@@ -1007,6 +1072,12 @@ def build_parser():
         default=None,
         help="run the time-sensitive tests at the chosen moments first "
         "(default: only with the whole suite and without --today)",
+    )
+    test_p.add_argument(
+        "--peers",
+        action="store_true",
+        help="run the suites of helpdesk_mgmt, helpdesk_mgmt_sale and sale "
+        "with both addons installed (about 40 min), instead of the addons' tests",
     )
     test_p.add_argument("pytest_args", nargs="*", help="pytest arguments (after --)")
     sub.add_parser("i18n", help="export the .pot files and merge them into zh_CN.po")

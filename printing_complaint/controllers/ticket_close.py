@@ -10,11 +10,14 @@ from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 
 class TicketCloseController(HelpdeskTicketController):
     """helpdesk_mgmt's "/ticket/close" (the close buttons of its portal
-    page) moved any ticket to any closing stage as superuser. It now closes
-    only the user's own plain tickets (models/helpdesk_ticket_procedure.py,
+    page) moved any ticket to any closing stage as superuser, on a GET
+    without a CSRF token (a link in an email or an image tag was enough). It
+    now answers POST only, with Odoo's CSRF check (the page's buttons post
+    their token, views/portal_templates.xml), and closes only the user's own
+    plain tickets (models/helpdesk_ticket_procedure.py,
     _portal_close_to_stage), never a complaint."""
 
-    @http.route()
+    @http.route(methods=["POST"])
     def support_ticket_close(self, **kw):
         try:
             ticket_id = int(kw.get("ticket_id") or 0)

@@ -1,6 +1,11 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..tools import check_document_links
+
+# Set by the solution's execution only (see tools.check_document_links).
+COMPLAINT_LINK_FIELDS = ("complaint_solution_id",)
 
 
 class AccountMove(models.Model):
@@ -16,6 +21,15 @@ class AccountMove(models.Model):
     complaint_id = fields.Many2one(
         related="complaint_solution_id.ticket_id", string="Complaint"
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_document_links(self, vals_list, COMPLAINT_LINK_FIELDS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_document_links(self, [vals], COMPLAINT_LINK_FIELDS)
+        return super().write(vals)
 
     def _post(self, soft=True):
         solutions = self.complaint_solution_id

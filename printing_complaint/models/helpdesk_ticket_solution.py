@@ -158,10 +158,15 @@ class HelpdeskTicket(models.Model):
         """Offer the approved solutions to the customer by email and move to
         the customer confirmation step. Nothing unapproved is offered."""
         for ticket in self:
-            live = ticket.solution_ids._live()
-            if not live:
+            # What this round offers: the solutions not offered yet. Those
+            # of an earlier round (done before a reopening, or accepted)
+            # stay as they are.
+            to_offer = ticket.solution_ids.filtered(
+                lambda s: s.state in ("proposed", "approved")
+            )
+            if not to_offer:
                 raise UserError(self.env._("There is no solution to offer."))
-            unapproved = live.filtered(lambda s: s.state != "approved")
+            unapproved = to_offer.filtered(lambda s: s.state != "approved")
             if unapproved:
                 raise UserError(
                     self.env._(
@@ -169,7 +174,7 @@ class HelpdeskTicket(models.Model):
                         solutions=", ".join(unapproved.mapped("display_name")),
                     )
                 )
-            live._procedure_write({"state": "offered"})
+            to_offer._procedure_write({"state": "offered"})
             ticket._complaint_move("confirmation")
             ticket._portal_ensure_token()
             ticket.message_post_with_source(
@@ -257,7 +262,7 @@ class HelpdeskTicket(models.Model):
         self._complaint_schedule_activities(
             [*self._progress_reminders(today), *late._late_reminders(today)]
         )
-        late.write({"deadline_missed_notified": True})
+        late._procedure_write({"deadline_missed_notified": True})
         return True
 
     @api.model

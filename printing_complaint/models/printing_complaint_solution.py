@@ -47,9 +47,11 @@ PRICED_FIELDS = {
 }
 # Written by the procedure only, never by a user's write or create: the state
 # (moved by the solution's actions: approval, offer, decision, execution),
-# the documents, the dates, who proposed it and the last rejection.
+# the documents, the dates, who proposed it, the last rejection and whether
+# the customer was told of a missed deadline (the execution reminders).
 PROCEDURE_FIELDS = {
     "state",
+    "deadline_missed_notified",
     "proposer_id",
     "done_date",
     "rejection_note",
@@ -423,7 +425,7 @@ class PrintingComplaintSolution(models.Model):
         if PRICED_FIELDS & set(vals):
             self._siblings_missing_tiers()
         if moved:
-            moved.write({"deadline_missed_notified": False})
+            moved._procedure_write({"deadline_missed_notified": False})
             moved._notify_new_deadline()
         if vals.get("state") == "done":
             self._procedure_write({"done_date": fields.Datetime.now()})

@@ -57,14 +57,20 @@ class PrintingComplaintSolution(models.Model):
     rejected_message = fields.Html(groups="base.group_user")
 
     @api.depends(
-        "ticket_id.responsibility_id.head_user_id", "ticket_id.team_id.user_id"
+        "ticket_id.responsibility_id.head_user_id",
+        "ticket_id.team_id.user_id",
+        "proposer_id",
+        "create_uid",
     )
     def _compute_department_head_id(self):
+        # Nobody approves what they proposed: a head who proposed the
+        # solution leaves the first tier to the team leader.
         for solution in self:
-            solution.department_head_id = (
+            candidates = (
                 solution.ticket_id.responsibility_id.head_user_id
-                or solution.ticket_id.team_id.user_id
-            )
+                | solution.ticket_id.team_id.user_id
+            ) - solution._authors()
+            solution.department_head_id = candidates[:1]
 
     @api.depends(
         "ticket_id.severity",
@@ -98,6 +104,7 @@ class PrintingComplaintSolution(models.Model):
     def request_validation(self):
         # Also behind base_tier_validation's own "Request Validation" button.
         self._check_priced()
+        self._check_first_approver()
         # The reviews are written by the flow only (record rule on
         # tier.review); sudo keeps the user, who is who requests.
         reviews = super(PrintingComplaintSolution, self.sudo()).request_validation()
@@ -255,6 +262,21 @@ class PrintingComplaintSolution(models.Model):
     def _authors(self):
         """Who may not approve the solution: who proposed and who created it."""
         return self.proposer_id | self.create_uid
+
+    def _check_first_approver(self):
+        """The first tier needs someone other than the authors: the head of
+        the responsible department, or else the team leader."""
+        for solution in self:
+            if not solution.department_head_id:
+                raise UserError(
+                    self.env._(
+                        "Nobody can approve %(solution)s as department head: the "
+                        "responsible department's head and the team leader are "
+                        "missing or proposed it. Set them on the responsibility "
+                        "type and the complaint team first.",
+                        solution=solution.display_name,
+                    )
+                )
 
     def _check_not_author(self):
         if self.env.user in self._authors():

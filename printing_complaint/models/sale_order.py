@@ -3,6 +3,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import check_document_links
+
+# Set by the solution's execution only (see tools.check_document_links).
+COMPLAINT_LINK_FIELDS = ("complaint_solution_id", "complaint_origin_order_id")
+
 
 class SaleOrder(models.Model):
     # The tolerances agreed with the customer for this order.
@@ -57,6 +62,15 @@ class SaleOrder(models.Model):
             raise UserError(self.env._("Unsupported search on complaint reprints."))
         positive = (operator == "=") == bool(value)
         return [("complaint_solution_id", "!=" if positive else "=", False)]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_document_links(self, vals_list, COMPLAINT_LINK_FIELDS)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_document_links(self, [vals], COMPLAINT_LINK_FIELDS)
+        return super().write(vals)
 
     def _action_confirm(self):
         solutions = self.complaint_solution_id

@@ -163,6 +163,17 @@ class TestComplaintClosure(ComplaintCase):
         with self.assertRefused(ValidationError, "at least one solution"):
             complaint.action_next_step()
 
+    def test_a_reopened_complaint_offers_its_new_round(self):
+        complaint = self._closed()
+        earlier = complaint.solution_ids
+        complaint.with_user(self.manager)._complaint_reopen("More dark covers")
+        solution = self._propose(complaint, "solution_type_apology")
+        self._approve_all(solution)
+        complaint.action_send_offer()
+        self.assertEqual(complaint.complaint_step, "confirmation")
+        self.assertEqual(solution.state, "offered")
+        self.assertEqual(earlier.state, "done")
+
     def test_reopen_not_valid_goes_back_to_verification(self):
         complaint = self._create_complaint()
         self._registered_complete(complaint)

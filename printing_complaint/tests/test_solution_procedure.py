@@ -108,6 +108,22 @@ class TestSolutionProcedure(ComplaintCase):
         with self.assertRefused(UserError, "another person must approve"):
             self._review(solution, self.production_head)
         self.assertEqual(solution.validation_status, "pending")
+        # The head's tier falls to the team leader, who can approve it.
+        self.assertEqual(solution.department_head_id, self.manager)
+        self._review(solution, self.manager)
+        self.assertEqual(solution.state, "approved")
+
+    def test_head_who_leads_the_team_cannot_send_his_own_for_approval(self):
+        self.team.user_id = self.production_head
+        complaint = self._at_solution_step()
+        solution = self._propose(
+            complaint, "solution_type_apology", user=self.production_head
+        )
+        self.assertFalse(solution.department_head_id)
+        with self.assertRefused(UserError, "Nobody can approve"):
+            solution.with_user(self.production_head).action_request_approval()
+        self.assertFalse(solution.review_ids)
+        self.assertEqual(solution.state, "proposed")
 
     def test_creator_cannot_approve_even_under_another_proposer(self):
         complaint = self._at_solution_step()

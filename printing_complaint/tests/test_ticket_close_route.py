@@ -4,6 +4,7 @@
 it moved anyone's ticket, complaints included. Played over HTTP by the
 customers themselves."""
 
+from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import complaint_with_apology_offered
@@ -56,12 +57,13 @@ class TestTicketCloseRoute(HttpCase):
         user.partner_id.parent_id = company
         return user
 
-    def _close(self, login, ticket, stage):
+    def _close(self, login, ticket, stage, csrf=True):
+        """Press a close button of the portal page: a POST with the token."""
         self.authenticate(login, f"{login}_pw")
-        return self.url_open(
-            f"/ticket/close?ticket_id={ticket.id}&stage_id={stage.id}",
-            allow_redirects=False,
-        )
+        data = {"ticket_id": ticket.id, "stage_id": stage.id}
+        if csrf:
+            data["csrf_token"] = http.Request.csrf_token(self)
+        return self.url_open("/ticket/close", data=data, allow_redirects=False)
 
     def _stage(self, ticket):
         """The stage and the history lines: what a move would change."""
@@ -99,6 +101,29 @@ class TestTicketCloseRoute(HttpCase):
         )
         self.assertEqual(self.plain_ticket.stage_id, self.done)
         self.assertTrue(self.plain_ticket.closed)
+
+    def test_a_get_or_a_post_without_token_closes_nothing(self):
+        """A link in an email or an image tag used to be enough."""
+        before = self._stage(self.plain_ticket)
+        self.authenticate("lotus_close", "lotus_close_pw")
+        response = self.url_open(
+            f"/ticket/close?ticket_id={self.plain_ticket.id}&stage_id={self.done.id}",
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 405)
+        response = self._close("lotus_close", self.plain_ticket, self.done, csrf=False)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self._stage(self.plain_ticket), before)
+        self.assertFalse(self.plain_ticket.closed)
+
+    def test_the_close_buttons_post_their_token(self):
+        self.done.close_from_portal = True
+        self.authenticate("lotus_close", "lotus_close_pw")
+        page = self.url_open(f"/my/ticket/{self.plain_ticket.id}").text
+        form = page[page.index('action="/ticket/close"') - 200 :]
+        form = form[: form.index("</form>")]
+        self.assertIn('method="post"', form)
+        self.assertIn('name="csrf_token"', form)
 
     def test_owner_cannot_pick_a_stage_the_portal_does_not_offer(self):
         before = self._stage(self.plain_ticket)
