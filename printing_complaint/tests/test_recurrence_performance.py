@@ -87,20 +87,28 @@ class TestRecurrencePerformance(ComplaintCase):
         # counts: twice, as the first new form leaves some cold for the form.
         for _warm in range(2):
             self._count(lambda: self._open_form(complaint))
-            self._count(self._log_complaint)
+            self._count(
+                lambda: setattr(self._log_complaint(), "category_id", self.cutting)
+            )
         counts = {}
         for total in (10, 300):
             if total > 10:
                 self._history(total - 10, offset=10)
             counts[total, "form"] = self._count(lambda: self._open_form(complaint))
             counts[total, "new form"] = self._count(self._log_complaint)
+            # An edit that changes the earlier complaints: the costliest.
+            new_form = self._log_complaint()
+            counts[total, "edit"] = self._count(
+                lambda f=new_form: setattr(f, "category_id", self.cutting)
+            )
             form = self._open_form(complaint)
             self.assertEqual(form.earlier_complaint_count, total)
             self.assertEqual(len(form.earlier_complaint_ids), 5)
             self.assertEqual(self._log_complaint().earlier_complaint_count, total + 1)
         _logger.info("Queries of the complaint forms: %s", counts)
         self.assertEqual(counts[300, "form"], counts[10, "form"], counts)
-        self.assertEqual(counts[300, "new form"], counts[10, "new form"])
+        self.assertEqual(counts[300, "new form"], counts[10, "new form"], counts)
+        self.assertEqual(counts[300, "edit"], counts[10, "edit"], counts)
 
     def test_earlier_complaints_are_the_newest_and_the_button_lists_all(self):
         history = self._history(12)
