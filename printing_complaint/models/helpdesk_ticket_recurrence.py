@@ -179,6 +179,8 @@ class HelpdeskTicket(models.Model):
             ]
         )
         self.env["sale.order.line"].flush_model(["product_id"])
+        # The newest `limit` of the union are among the newest `limit` of
+        # each SELECT: each reads no more than that in its index's order.
         first = SQL(" UNION ").join(self._earlier_select(m, limit) for m in matches)
         counted = (
             SQL(
