@@ -162,6 +162,9 @@ class HelpdeskTicket(models.Model):
         tracking=True,
     )
     invalid_reason = fields.Text(string="Why not valid", groups="base.group_user")
+    # helpdesk_mgmt's field, indexed: the form counts a ticket's duplicates,
+    # which otherwise reads the whole table.
+    duplicate_id = fields.Many2one(index="btree_not_null")
 
     _sql_constraints = (
         (

@@ -8,6 +8,12 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
+from odoo.tools import SQL
+from odoo.tools.sql import create_index
+
+# The form lists the newest earlier complaints only; its button opens them all.
+EARLIER_SHOWN = 5
 
 
 class HelpdeskTicket(models.Model):
@@ -18,8 +24,9 @@ class HelpdeskTicket(models.Model):
         "helpdesk.ticket",
         string="Earlier complaints",
         compute="_compute_earlier_complaint_ids",
-        help="Complaints of the same customer, product or defect category "
-        "within the company's recurrence window.",
+        help="The newest complaints of the same customer, product or defect "
+        "category within the company's recurrence window (all of them: the "
+        "button beside).",
         groups="base.group_user",
     )
     earlier_complaint_count = fields.Integer(
@@ -51,50 +58,156 @@ class HelpdeskTicket(models.Model):
         groups="base.group_user",
     )
 
+    def init(self):
+        res = super().init()
+        # The earlier complaints, newest first, of a window of received dates:
+        # the form's first few are read in this index's order and stop early.
+        create_index(
+            self.env.cr,
+            "helpdesk_ticket_complaint_received_index",
+            self._table,
+            ["received_date DESC", "id DESC"],
+            where="is_complaint",
+        )
+        # The customer's and the defect category's complaints of the window,
+        # counted without reading the window's other complaints.
+        for column in ("commercial_partner_id", "category_id"):
+            create_index(
+                self.env.cr,
+                f"helpdesk_ticket_complaint_{column}_received_index",
+                self._table,
+                [column, "received_date"],
+                where="is_complaint",
+            )
+        return res
+
     def _recurrence_window(self):
         """(start, end) of the window in which earlier complaints count."""
         self.ensure_one()
         end = self.received_date or self.create_date or fields.Datetime.now()
         return end - timedelta(days=self.company_id.complaint_recurrence_days), end
 
-    def _earlier_candidates(self, domain):
-        """In one search, the complaints that may be earlier ones of any
-        complaint in self (matching domain); _is_earlier() sorts them out."""
-        if not self:
-            return self.browse()
-        windows = [complaint._recurrence_window() for complaint in self]
-        return self.search(
-            [
-                ("is_complaint", "=", True),
-                ("company_id", "in", self.company_id.ids),
-                ("received_date", ">=", min(start for start, _end in windows)),
-                ("received_date", "<=", max(end for _start, end in windows)),
-                *domain,
-            ],
-            order="received_date desc, id desc",
+    # ------------------------------------------------------------------
+    # Earlier complaints in SQL: one statement per batch, whatever the
+    # history. Each way of matching (customer, product, defect category) is
+    # its own simple SELECT and the SELECTs are joined by UNION: an OR of
+    # them, with the product's EXISTS, would read the whole window and make
+    # PostgreSQL's planner estimate it so costly that it compiles it (JIT).
+    # ------------------------------------------------------------------
+    def _earlier_rows(self):
+        """The VALUES of self's complaints, one row each, keyed by position:
+        what their earlier complaints are matched against."""
+        rows = []
+        for key, ticket in enumerate(self):
+            start, end = ticket._recurrence_window()
+            rows.append(
+                SQL(
+                    "(%s, %s::int, %s::timestamp, %s::timestamp, %s::int, %s::int,"
+                    " %s::int, %s::varchar, %s::int[])",
+                    key,
+                    ticket.company_id.id,
+                    start,
+                    end,
+                    # A complaint not saved yet comes after every saved one
+                    # received at the same moment: the largest id.
+                    ticket._origin.id or 2**31 - 1,
+                    ticket.commercial_partner_id.id or None,
+                    ticket.category_id.id or None,
+                    ticket.cause_category or None,
+                    ticket.product_ids._origin.ids,
+                )
+            )
+        return SQL(", ").join(rows)
+
+    def _earlier_select(self, match, limit=None):
+        """SELECT (received_date, id) of the complaints the user may read that
+        are earlier ones of the complaint `me` (a row of _earlier_rows) and
+        satisfy match; the newest `limit` of them when limit is given."""
+        query = self._search([("is_complaint", "=", True)])
+        query.add_where(
+            SQL(
+                # Spelled as the indexes' predicate, for the planner.
+                "helpdesk_ticket.is_complaint"
+                " AND helpdesk_ticket.company_id = me.company_id"
+                " AND helpdesk_ticket.received_date >= me.date_from"
+                " AND (helpdesk_ticket.received_date, helpdesk_ticket.id)"
+                " < (me.date_to, me.origin_id)"
+                # Edited in the form, a saved complaint may be received later
+                # than it was: it is still not an earlier one of itself.
+                " AND helpdesk_ticket.id != me.origin_id"
+            )
+        )
+        query.add_where(match)
+        if limit:
+            query.order = "helpdesk_ticket.received_date DESC, helpdesk_ticket.id DESC"
+            query.limit = limit
+        return SQL(
+            "(%s)",
+            query.select(
+                SQL("helpdesk_ticket.received_date"), SQL("helpdesk_ticket.id")
+            ),
         )
 
-    def _is_earlier(self, other):
-        """other was received before this complaint, in its window (of two
-        received at the same moment, the one registered first)."""
-        start, end = self._recurrence_window()
-        if (
-            other.id == self._origin.id
-            or other.company_id != self.company_id
-            or other.received_date < start
-        ):
-            return False
-        if not self._origin.id:
-            return other.received_date <= end
-        return (other.received_date, other.id) < (end, self._origin.id)
+    def _earlier_product_match(self):
+        """SQL: the complaint shares a product with `me`."""
+        field = self._fields["sale_line_ids"]
+        return SQL(
+            "EXISTS (SELECT 1 FROM %s rel JOIN sale_order_line line"
+            " ON line.id = rel.%s WHERE rel.%s = helpdesk_ticket.id"
+            " AND line.product_id = ANY(me.product_ids))",
+            SQL.identifier(field.relation),
+            SQL.identifier(field.column2),
+            SQL.identifier(field.column1),
+        )
 
-    def _shares_customer_or_product(self, other):
-        return (
-            other.commercial_partner_id == self.commercial_partner_id
-            and bool(self.commercial_partner_id)
-        ) or bool(other.sale_line_ids.product_id & self.product_ids)
+    def _earlier_lookup(self, matches, limit, count=False):
+        """{complaint: (ids of its newest `limit` earlier complaints meeting
+        any of matches, how many meet them (None unless count))}."""
+        complaints = self.filtered("is_complaint")
+        if not complaints:
+            return {}
+        self.flush_model(
+            [
+                "active",
+                "is_complaint",
+                "company_id",
+                "received_date",
+                "commercial_partner_id",
+                "category_id",
+                "cause_category",
+                "sale_line_ids",
+            ]
+        )
+        self.env["sale.order.line"].flush_model(["product_id"])
+        # The newest `limit` of the union are among the newest `limit` of
+        # each SELECT: each reads no more than that in its index's order.
+        first = SQL(" UNION ").join(self._earlier_select(m, limit) for m in matches)
+        counted = (
+            SQL(
+                "(SELECT COUNT(*) FROM (%s) found)",
+                SQL(" UNION ").join(self._earlier_select(m) for m in matches),
+            )
+            if count
+            else SQL("NULL")
+        )
+        rows = self.env.execute_query(
+            SQL(
+                "WITH me (key, company_id, date_from, date_to, origin_id,"
+                " partner_id, category_id, cause_category, product_ids)"
+                " AS (VALUES %s)"
+                " SELECT me.key, ARRAY(SELECT found.id FROM (%s) found"
+                " ORDER BY found.received_date DESC, found.id DESC LIMIT %s), %s"
+                " FROM me",
+                complaints._earlier_rows(),
+                first,
+                limit,
+                counted,
+            )
+        )
+        return {complaints[key]: (ids, number) for key, ids, number in rows}
 
     @api.depends(
+        "is_complaint",
         "commercial_partner_id",
         "sale_line_ids",
         "category_id",
@@ -102,57 +215,108 @@ class HelpdeskTicket(models.Model):
         "company_id.complaint_recurrence_days",
     )
     def _compute_earlier_complaint_ids(self):
-        """Earlier complaints of the same customer, product or defect
-        category, newest first."""
-        complaints = self.filtered("is_complaint")
-        candidates = complaints._earlier_candidates(
+        """The newest earlier complaints of the same customer, product or
+        defect category, and how many there are."""
+        found = self._earlier_lookup(
             [
-                "|",
-                "|",
-                ("commercial_partner_id", "in", complaints.commercial_partner_id.ids),
-                ("sale_line_ids.product_id", "in", complaints.product_ids.ids),
-                ("category_id", "in", complaints.category_id.ids),
-            ]
+                SQL("helpdesk_ticket.commercial_partner_id = me.partner_id"),
+                self._earlier_product_match(),
+                SQL("helpdesk_ticket.category_id = me.category_id"),
+            ],
+            EARLIER_SHOWN,
+            count=True,
         )
         for ticket in self:
-            earlier = candidates.filtered(
-                lambda c, t=ticket: t.is_complaint
-                and t._is_earlier(c)
-                and (
-                    t._shares_customer_or_product(c)
-                    or (t.category_id and c.category_id == t.category_id)
-                )
+            ids, number = found.get(ticket, ([], 0))
+            ticket.earlier_complaint_ids = self.browse(ids)
+            ticket.earlier_complaint_count = number
+
+    def _earlier_complaints_domain(self):
+        """The domain of all the earlier complaints, as the SQL finds them:
+        the list the form's button opens."""
+        self.ensure_one()
+        if not self.is_complaint:
+            return expression.FALSE_DOMAIN
+        start, end = map(fields.Datetime.to_string, self._recurrence_window())
+        origin = self._origin.id
+        before = [("received_date", "<=", end)]
+        if origin:
+            before = expression.OR(
+                [
+                    [("received_date", "<", end)],
+                    [("received_date", "=", end), ("id", "<", origin)],
+                ]
             )
-            ticket.earlier_complaint_ids = earlier
-            ticket.earlier_complaint_count = len(earlier)
+        shared = [
+            [(name, "in", records.ids)]
+            for name, records in (
+                ("commercial_partner_id", self.commercial_partner_id),
+                ("product_ids", self.product_ids._origin),
+                ("category_id", self.category_id),
+            )
+            if records
+        ]
+        return expression.AND(
+            [
+                [
+                    ("is_complaint", "=", True),
+                    ("company_id", "=", self.company_id.id),
+                    ("id", "!=", origin),
+                    ("received_date", ">=", start),
+                ],
+                before,
+                expression.OR(shared) if shared else expression.FALSE_DOMAIN,
+            ]
+        )
+
+    def action_view_earlier_complaints(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Earlier complaints of %s", self.display_name),
+            "res_model": "helpdesk.ticket",
+            "view_mode": "list,form",
+            "views": [
+                (
+                    self.env.ref(
+                        "printing_complaint.helpdesk_ticket_view_list_complaint"
+                    ).id,
+                    "list",
+                ),
+                (False, "form"),
+            ],
+            "domain": self._earlier_complaints_domain(),
+            "context": {"create": False},
+        }
 
     @api.depends("category_id", "cause_category", "commercial_partner_id")
     def _compute_recurrence_of_id(self):
         """A complaint repeats an earlier root cause when an earlier complaint
         of the same customer or product, in the window, had the same defect
-        category and the same 6M cause."""
+        category and the same 6M cause: the newest of them."""
         pending = self.filtered(
             lambda t: not t.recurrence_of_id
             and t.is_complaint
             and t.category_id
             and t.cause_category
         )
-        candidates = pending._earlier_candidates(
+        same_cause = SQL(
+            "helpdesk_ticket.category_id = me.category_id"
+            " AND helpdesk_ticket.cause_category = me.cause_category AND "
+        )
+        found = pending._earlier_lookup(
             [
-                ("category_id", "in", pending.category_id.ids),
-                ("cause_category", "in", list(set(pending.mapped("cause_category")))),
-                "|",
-                ("commercial_partner_id", "in", pending.commercial_partner_id.ids),
-                ("sale_line_ids.product_id", "in", pending.product_ids.ids),
-            ]
+                SQL(
+                    "%s%s",
+                    same_cause,
+                    SQL("helpdesk_ticket.commercial_partner_id = me.partner_id"),
+                ),
+                SQL("%s%s", same_cause, self._earlier_product_match()),
+            ],
+            1,
         )
         for ticket in pending:
-            ticket.recurrence_of_id = candidates.filtered(
-                lambda c, t=ticket: c.category_id == t.category_id
-                and c.cause_category == t.cause_category
-                and t._is_earlier(c)
-                and t._shares_customer_or_product(c)
-            )[:1]
+            ticket.recurrence_of_id = self.browse(found.get(ticket, ([], 0))[0])
 
     @api.depends("recurrence_of_id")
     def _compute_is_repeat_cause(self):

@@ -1,0 +1,144 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.tests import Form, tagged
+
+from .common import ComplaintCase
+
+_logger = logging.getLogger(__name__)
+
+
+@tagged("post_install", "-at_install")
+class TestRecurrencePerformance(ComplaintCase):
+    """The earlier complaints cost the same whatever the customer's history:
+    the form reads the newest few and a count, computed in SQL.
+
+    At TestPerformance's moment (a working Monday), for the same reasons:
+    what registering a complaint costs depends on it."""
+
+    freeze_time = "2026-09-28 10:00:00"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # A category of their own: the demo's complaints are not earlier ones.
+        cls.cutting = cls.env["helpdesk.ticket.category"].create({"name": "Cut off"})
+
+    def _history(self, count, offset=0):
+        """count earlier complaints of the customer, of the rep, one hour
+        apart before the ones already there (offset), in one batch."""
+        now = fields.Datetime.now()
+        return (
+            self.env["helpdesk.ticket"]
+            .with_context(tracking_disable=True, mail_create_nolog=True)
+            .create(
+                [
+                    {
+                        "name": f"Colour off {offset + index}",
+                        "description": "<p>Darker than the proof.</p>",
+                        "team_id": self.team.id,
+                        "partner_id": self.customer.id,
+                        "sale_order_id": self.order.id,
+                        "sale_line_ids": [Command.set(self.order.order_line[:1].ids)],
+                        "user_id": self.sales_rep.id,
+                        "category_id": self.cutting.id,
+                        "received_date": now - timedelta(hours=offset + index + 1),
+                    }
+                    for index in range(count)
+                ]
+            )
+        )
+
+    def _count(self, call):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        call()
+        return self.env.cr.sql_log_count - before
+
+    def _open_form(self, complaint):
+        """The rep opens the complaint: the form's read (web_read)."""
+        return Form(complaint.with_user(self.sales_rep))
+
+    def _log_complaint(self):
+        """The rep clicks Log complaint on the order: the new form's onchange."""
+        context = self.order.action_log_complaint()["context"]
+        Ticket = self.env["helpdesk.ticket"].with_user(self.sales_rep)
+        return Form(Ticket.with_context(**context))
+
+    def test_form_and_new_form_cost_the_same_with_10_or_300_earlier(self):
+        complaint = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Colour off again",
+                "description": "<p>Darker again.</p>",
+                "team_id": self.team.id,
+                "partner_id": self.customer.id,
+                "sale_order_id": self.order.id,
+                "sale_line_ids": [Command.set(self.order.order_line[:1].ids)],
+                "user_id": self.sales_rep.id,
+                "category_id": self.cutting.id,
+            }
+        )
+        self._history(10)
+        # Warm the caches (views, access rules, translations) outside the
+        # counts: twice, as the first new form leaves some cold for the form.
+        for _warm in range(2):
+            self._count(lambda: self._open_form(complaint))
+            self._count(
+                lambda: setattr(self._log_complaint(), "category_id", self.cutting)
+            )
+        counts = {}
+        for total in (10, 300):
+            if total > 10:
+                self._history(total - 10, offset=10)
+            counts[total, "form"] = self._count(lambda: self._open_form(complaint))
+            counts[total, "new form"] = self._count(self._log_complaint)
+            # An edit that changes the earlier complaints: the costliest.
+            new_form = self._log_complaint()
+            counts[total, "edit"] = self._count(
+                lambda f=new_form: setattr(f, "category_id", self.cutting)
+            )
+            form = self._open_form(complaint)
+            self.assertEqual(form.earlier_complaint_count, total)
+            self.assertEqual(len(form.earlier_complaint_ids), 5)
+            self.assertEqual(self._log_complaint().earlier_complaint_count, total + 1)
+        _logger.info("Queries of the complaint forms: %s", counts)
+        self.assertEqual(counts[300, "form"], counts[10, "form"], counts)
+        self.assertEqual(counts[300, "new form"], counts[10, "new form"], counts)
+        self.assertEqual(counts[300, "edit"], counts[10, "edit"], counts)
+
+    def test_earlier_complaints_are_the_newest_and_the_button_lists_all(self):
+        history = self._history(12)
+        complaint = history[0]  # the newest: the 11 others are earlier ones
+        older = history[1:]
+        self.assertEqual(complaint.earlier_complaint_count, 11)
+        self.assertEqual(complaint.earlier_complaint_ids.ids, older[:5].ids)
+        action = complaint.action_view_earlier_complaints()
+        listed = self.env["helpdesk.ticket"].search(action["domain"])
+        self.assertEqual(listed, older)
+        # The oldest has none.
+        self.assertFalse(history[-1].earlier_complaint_count)
+        self.assertFalse(
+            self.env["helpdesk.ticket"].search(
+                history[-1].action_view_earlier_complaints()["domain"]
+            )
+        )
+
+    def test_earlier_complaints_use_the_indexes(self):
+        """The form's first few read the partial index in its order."""
+        self.env.cr.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'helpdesk_ticket'"
+        )
+        indexes = {name for (name,) in self.env.cr.fetchall()}
+        self.assertLessEqual(
+            {
+                "helpdesk_ticket_complaint_received_index",
+                "helpdesk_ticket_complaint_commercial_partner_id_received_index",
+                "helpdesk_ticket_complaint_category_id_received_index",
+                "helpdesk_ticket__duplicate_id_index",
+            },
+            indexes,
+        )
