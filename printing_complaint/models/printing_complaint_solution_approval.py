@@ -16,6 +16,8 @@ from ..tools import dialog_action
 
 APPROVAL_ACTIVITY = "printing_complaint.activity_complaint_approve"
 REVISE_ACTIVITY = "printing_complaint.activity_complaint_solution_revise"
+# The context key of the exceptions read once per write (a dict, per call).
+EXCEPTION_MEMO = "printing_complaint_tier_exceptions"
 
 
 class PrintingComplaintSolution(models.Model):
@@ -220,6 +222,27 @@ class PrintingComplaintSolution(models.Model):
         return super(
             PrintingComplaintSolution, self.sudo()
         )._tier_validation_check_write_remove_reviews(vals)
+
+    def _tier_validation_check_write_allowed(self, vals):
+        # base_tier_validation searches the same exceptions once per record:
+        # read them once per write (see _get_exception_fields).
+        records = self
+        if len(self) > 1 and EXCEPTION_MEMO not in self.env.context:
+            records = self.with_context(**{EXCEPTION_MEMO: {}})
+        return super(
+            PrintingComplaintSolution, records
+        )._tier_validation_check_write_allowed(vals)
+
+    def _get_exception_fields(self, extra_domain=None):
+        memo = self.env.context.get(EXCEPTION_MEMO)
+        if memo is None:
+            return super()._get_exception_fields(extra_domain=extra_domain)
+        # What the search depends on: the domain, the record's company (the
+        # user and the environment's company are those of the whole write).
+        key = (repr(extra_domain), self._get_company().id)
+        if key not in memo:
+            memo[key] = super()._get_exception_fields(extra_domain=extra_domain)
+        return list(memo[key])
 
     @api.model
     def _get_under_validation_exceptions(self):

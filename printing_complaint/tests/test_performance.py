@@ -254,3 +254,113 @@ class TestPerformance(ComplaintCase):
         cron = self.env["helpdesk.ticket"]._cron_follow_up_checks
         with freeze_time("2026-11-23 10:00:00"):
             self._assert_cron_constant(cron, followed, "the follow-up cron")
+
+    def _assert_same_count(self, cron, populate, label, size=10):
+        """cron costs exactly as many queries with 3 * size records due as
+        with size (one batch), its caches warmed first."""
+        populate(3)
+        cron()
+        populate(size)
+        small = self._count(cron)
+        populate(3 * size)
+        large = self._count(cron)
+        _logger.info(
+            "Queries of %s: %s -> %s, %s -> %s", label, size, small, 3 * size, large
+        )
+        self.assertEqual(large, small)
+
+    def test_escalation_same_queries_for_n_and_3n(self):
+        """The escalation costs the same queries for 10 or 30 overdue steps
+        when the team has no leader (as shipped): the administrator is
+        looked up once, and everything is written per batch."""
+        self.team.user_id = False
+        Ticket = self.env["helpdesk.ticket"]
+        admin = self.env.ref("base.user_admin")
+        overdue = self.env.ref("printing_complaint.activity_complaint_overdue")
+        # Registered at 11:00: the step's deadline is at 12:00 (one working
+        # hour), passed at 13:30.
+        created = Ticket.browse()
+
+        def register(count):
+            nonlocal created
+            with freeze_time("2026-11-23 11:00:00"):
+                created |= Ticket.create([self._vals(i) for i in range(count)])
+            self.env.flush_all()
+
+        def cron():
+            with freeze_time("2026-11-23 13:30:00"):
+                Ticket._cron_escalate_overdue()
+
+        self._assert_same_count(cron, register, "the escalation cron")
+        self.env.invalidate_all()
+        history = self.env["printing.complaint.stage.history"].search(
+            [("ticket_id", "in", created.ids)]
+        )
+        self.assertEqual(len(history), 43)
+        self.assertTrue(all(history.mapped("escalated")))
+        activities = created.activity_ids.filtered(
+            lambda a: a.activity_type_id == overdue
+        )
+        self.assertEqual(len(activities), 43)
+        self.assertEqual(activities.user_id, admin)
+
+    def _late_solutions(self, count):
+        """count complaints in execution, each with a solution in execution
+        whose deadline passed (the gates and the approval are tested
+        elsewhere: the states are set straight)."""
+        complaints = self.env["helpdesk.ticket"].create(
+            [self._vals(i) for i in range(count)]
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET stage_id = %s, complaint_step = 'solution', "
+            "step_entry_date = '2026-11-20 09:00:00' WHERE id IN %s",
+            [self.stages["solution"].id, tuple(complaints.ids)],
+        )
+        complaints.invalidate_recordset()
+        apology = self.env.ref("printing_complaint.solution_type_apology")
+        solutions = (
+            self.env["printing.complaint.solution"]
+            .sudo()
+            .create([{"ticket_id": c.id, "type_id": apology.id} for c in complaints])
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE printing_complaint_solution SET state = 'in_execution', "
+            "deadline = '2026-11-20' WHERE id IN %s",
+            [tuple(solutions.ids)],
+        )
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET stage_id = %s, complaint_step = 'execution' "
+            "WHERE id IN %s",
+            [self.stages["execution"].id, tuple(complaints.ids)],
+        )
+        self.env.invalidate_all()
+        return solutions
+
+    def test_execution_reminders_same_queries_for_n_and_3n(self):
+        """The reminders cron costs the same queries for 10 or 30 late
+        solutions: base_tier_validation's write checks read the exceptions
+        once per write, not once per solution."""
+        solutions = self.env["printing.complaint.solution"]
+
+        def late(count):
+            nonlocal solutions
+            solutions |= self._late_solutions(count)
+
+        cron = self.env["helpdesk.ticket"]._cron_execution_reminders
+        late_activity = self.env.ref(
+            "printing_complaint.activity_complaint_solution_late"
+        )
+        with freeze_time("2026-11-23 10:00:00"):
+            self._assert_same_count(cron, late, "the reminders cron (late solutions)")
+        self.env.invalidate_all()
+        self.assertTrue(all(solutions.mapped("deadline_missed_notified")))
+        self.assertEqual(
+            len(
+                solutions.ticket_id.activity_ids.filtered(
+                    lambda a: a.activity_type_id == late_activity
+                )
+            ),
+            43,
+        )

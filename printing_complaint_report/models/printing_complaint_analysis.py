@@ -224,11 +224,25 @@ class PrintingComplaintAnalysis(models.AbstractModel):
         return pareto
 
     @api.model
-    def _recurring(self, date_from, date_to):
-        """The period's complaints that repeat an earlier root cause."""
+    def _recurring_domain(self, date_from, date_to):
+        return self._period_domain(date_from, date_to) + [
+            ("is_repeat_cause", "=", True)
+        ]
+
+    @api.model
+    def _recurring(self, date_from, date_to, limit=None):
+        """The period's complaints that repeat an earlier root cause; with a
+        limit, the latest that many, the latest first."""
         return self.env["helpdesk.ticket"].search(
-            self._period_domain(date_from, date_to) + [("is_repeat_cause", "=", True)],
-            order="received_date",
+            self._recurring_domain(date_from, date_to),
+            order="received_date desc, id desc" if limit else "received_date",
+            limit=limit,
+        )
+
+    @api.model
+    def _recurring_count(self, date_from, date_to):
+        return self.env["helpdesk.ticket"].search_count(
+            self._recurring_domain(date_from, date_to)
         )
 
     @api.model

@@ -4,6 +4,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+# The recurring issues the dashboard lists (the latest); the workbook has all.
+RECURRING_LIMIT = 20
+
 
 class PrintingComplaintDashboard(models.TransientModel):
     """The complaint manager's dashboard: the figures of the analysis
@@ -27,6 +30,12 @@ class PrintingComplaintDashboard(models.TransientModel):
             if not start or not end or start > end:
                 dashboard.figures = False
                 continue
+            recurring = Analysis._recurring(start, end, limit=RECURRING_LIMIT)
+            more = (
+                Analysis._recurring_count(start, end) - len(recurring)
+                if len(recurring) == RECURRING_LIMIT
+                else 0
+            )
             dashboard.figures = self.env["ir.qweb"]._render(
                 "printing_complaint_report.dashboard_figures",
                 {
@@ -39,7 +48,13 @@ class PrintingComplaintDashboard(models.TransientModel):
                     "steps": Analysis._step_times(start, end),
                     "satisfaction": Analysis._satisfaction_by_month(start, end),
                     "costs": Analysis._cost_by_responsibility_and_type(start, end),
-                    "recurring": Analysis._recurring(start, end),
+                    "recurring": recurring,
+                    "recurring_more": more
+                    and self.env._(
+                        "%(count)s more recurring complaint(s) in the period: "
+                        "the analysis workbook lists them all.",
+                        count=more,
+                    ),
                     "actions": Analysis._open_actions(),
                     "currency": self.env.company.currency_id,
                     "format_amount": lambda amount: self.env[

@@ -22,3 +22,29 @@ class TestInstall(TransactionCase):
             self.env["ir.actions.report"]._fields["report_type"].selection
         )
         self.assertIn("xlsx", report_types)
+
+    def test_complaint_pivot_and_graph_are_the_complaint_actions_only(self):
+        """The complaints' pivot and the analysis's graph and pivot are named
+        by the complaint actions; helpdesk_mgmt's reporting keeps its pivot."""
+        Ticket = self.env["helpdesk.ticket"]
+        pivot = self.env.ref(
+            "printing_complaint_report.helpdesk_ticket_view_pivot_complaint"
+        )
+        graph = self.env.ref(
+            "printing_complaint_report.helpdesk_ticket_view_graph_complaint"
+        )
+
+        def views(xmlid):
+            action = self.env.ref(xmlid)
+            result = Ticket.get_views([list(view) for view in action.views])
+            return {kind: view["id"] for kind, view in result["views"].items()}
+
+        self.assertEqual(
+            views("printing_complaint.action_complaints")["pivot"], pivot.id
+        )
+        analysis = views("printing_complaint_report.action_complaint_analysis")
+        self.assertEqual((analysis["pivot"], analysis["graph"]), (pivot.id, graph.id))
+        self.assertEqual(
+            views("helpdesk_mgmt.helpdesk_ticket_reporting_action")["pivot"],
+            self.env.ref("helpdesk_mgmt.helpdesk_ticket_views_pivot").id,
+        )
