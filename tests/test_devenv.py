@@ -177,6 +177,14 @@ def test_private_cluster_lifecycle(cluster):
         check=True,
     ).stdout
     assert out.strip() == ""  # unix socket only, no TCP
+    jit = subprocess.run(
+        ["psql", "-XAtq", "-d", "postgres", "-c", "SHOW jit"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert jit.strip() == "off"
     assert cluster.connection()["db_host"] == str(cluster.socket_dir)
     cluster.stop()
     assert not cluster.running()
