@@ -322,9 +322,27 @@ SYSTEM_TOOLS = {
 }
 
 
+# Chinese PDFs print their labels blank without a CJK font (wkhtmltopdf
+# renders with the system's fonts): the Debian package installed for them.
+CJK_FONT_PACKAGE = "fonts-noto-cjk"
+
+
+def has_cjk_font():
+    """Whether fontconfig knows a font covering Simplified Chinese."""
+    if not shutil.which("fc-list"):
+        return False
+    listed = subprocess.run(
+        ["fc-list", ":lang=zh-cn", "family"], capture_output=True, text=True
+    )
+    return bool(listed.stdout.strip())
+
+
 def ensure_system_tools(tools=SYSTEM_TOOLS):
-    """Install the browser and PDF tools with apt when root and missing."""
+    """Install the browser and PDF tools, and a Chinese font for the PDFs,
+    with apt when root and missing."""
     missing = {cmd: pkg for cmd, pkg in tools.items() if not shutil.which(cmd)}
+    if not has_cjk_font():
+        missing["(Chinese font)"] = CJK_FONT_PACKAGE
     if not missing:
         return
     packages = sorted(set(missing.values()))
@@ -335,7 +353,7 @@ def ensure_system_tools(tools=SYSTEM_TOOLS):
         run(["apt-get", "install", "-y", "-qq"] + packages, env=env)
         return
     raise SetupError(
-        f"Missing programs {', '.join(missing)}: install the packages "
+        f"Missing programs or fonts {', '.join(missing)}: install the packages "
         f"{' '.join(packages)} (e.g. sudo apt-get install {' '.join(packages)})."
     )
 

@@ -233,6 +233,18 @@ class TestComplaintPdf(ComplaintCase):
         self.customer.lang = "en_US"
         self.assertIn(">Channel<", self._html("registration", complaint))
 
+    def test_a_chinese_pdf_prints_its_chinese_text(self):
+        """Without a CJK font (setup installs fonts-noto-cjk) the labels
+        print blank: the text layer of the PDF has no Chinese."""
+        if not shutil.which("wkhtmltopdf") or not shutil.which("pdftotext"):
+            self.fail("wkhtmltopdf and pdftotext are needed (see README)")
+        complaint = self._closed_complaint()
+        self.customer.lang = "zh_CN"
+        text = self._pdf_text("registration", complaint)
+        self.assertIn(complaint.number, text)
+        self.assertIn("投诉受理登记表", text)
+        self.assertIn("受理渠道", text)
+
     def test_sales_rep_prints_only_what_they_may_read(self):
         foreign = self._create_complaint(
             team_id=self.other_team.id, user_id=self.other_rep.id
