@@ -33,6 +33,7 @@ from . import mail_followers
 from . import res_config_settings
 from . import helpdesk_ticket
 from . import helpdesk_ticket_procedure
+from . import helpdesk_ticket_handling
 from . import helpdesk_ticket_gates
 from . import helpdesk_ticket_investigation
 from . import helpdesk_ticket_solution

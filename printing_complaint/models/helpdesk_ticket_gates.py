@@ -63,8 +63,8 @@ class HelpdeskTicket(models.Model):
             ),
             (self.request_ids, self.env._("what the customer asks for")),
             (
-                self.evidence_ids,
-                self.env._("evidence (a photo, video or sample note)"),
+                self.evidence_ids or self.evidence_waived,
+                self.env._("evidence (a photo, video or sample note), or QC's waiver"),
             ),
             (self.acknowledged_date, self.env._("the customer's acknowledgement")),
         ]

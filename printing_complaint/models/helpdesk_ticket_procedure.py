@@ -24,6 +24,11 @@ PROCEDURE_FIELDS = {
     "closure_confirmed_date",
     "reopen_count",
     "last_progress_date",
+    # The judgements of helpdesk_ticket_handling.py, each with its reason.
+    "evidence_waived",
+    "evidence_waiver_reason",
+    "bad_faith",
+    "bad_faith_reason",
 }
 # Who acts next when a complaint enters a step (see _complaint_step_user).
 STEP_ACTIVITY_TYPES = {

@@ -68,6 +68,12 @@ class ResCompany(models.Model):
         help="Earlier complaints of the same customer, product or defect "
         "category within this window are shown at registration.",
     )
+    complaint_major_after_days = fields.Integer(
+        string="Major after (days)",
+        default=30,
+        help="A valid complaint still open this many days after it was "
+        "received is raised to major (0: never).",
+    )
     complaint_follow_up_interval = fields.Integer(
         string="Long-term follow-up every (days)",
         default=30,
@@ -94,6 +100,12 @@ class ResCompany(models.Model):
             "AND complaint_follow_up_interval > 0)",
             "The containment, correction, verification, recurrence and "
             "follow-up delays are positive numbers of days.",
+        ),
+        (
+            "complaint_major_after_days_not_negative",
+            "CHECK(complaint_major_after_days >= 0)",
+            "The delay after which a complaint becomes major is 0 (never) or "
+            "a number of days.",
         ),
         (
             "complaint_progress_interval_positive",

@@ -27,6 +27,9 @@ class ResConfigSettings(models.TransientModel):
     complaint_verification_days = fields.Integer(
         related="company_id.complaint_verification_days", readonly=False
     )
+    complaint_major_after_days = fields.Integer(
+        related="company_id.complaint_major_after_days", readonly=False
+    )
     complaint_recurrence_days = fields.Integer(
         related="company_id.complaint_recurrence_days", readonly=False
     )

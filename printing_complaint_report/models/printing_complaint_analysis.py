@@ -148,10 +148,12 @@ class PrintingComplaintAnalysis(models.AbstractModel):
     @api.model
     def _satisfaction_by_month(self, date_from, date_to):
         """[(month, ratings, average 1-5)] of the ratings given in the
-        period to complaints."""
+        period to complaints (bad-faith complaints left out)."""
         start = datetime.combine(fields.Date.to_date(date_from), time.min)
         end = datetime.combine(fields.Date.to_date(date_to), time.max)
-        scope = self.env["helpdesk.ticket"]._search([("is_complaint", "=", True)])
+        scope = self.env["helpdesk.ticket"]._search(
+            [("is_complaint", "=", True), ("bad_faith", "=", False)]
+        )
         groups = (
             self.env["rating.rating"]
             .sudo()
@@ -264,9 +266,11 @@ class PrintingComplaintAnalysis(models.AbstractModel):
                 SQL("COUNT(*) FILTER (WHERE complaint_step = 'closed')"),
                 SQL("COUNT(*) FILTER (WHERE validity = 'valid')"),
                 SQL("COALESCE(SUM(solution_cost_total), 0)"),
+                # A bad-faith complaint's rating says nothing of the handling.
                 SQL(
                     "COALESCE(AVG(rating_last_value)"
-                    " FILTER (WHERE rating_last_value >= 1), 0)"
+                    " FILTER (WHERE rating_last_value >= 1"
+                    " AND bad_faith IS NOT TRUE), 0)"
                 ),
             )
         )
