@@ -23,3 +23,4 @@ from . import test_solution_procedure
 from . import test_escaping_tour
 from . import test_protected_fields
 from . import test_views
+from . import test_form_routing_tour
