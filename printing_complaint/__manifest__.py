@@ -64,6 +64,9 @@
         "demo/resource_calendar_leaves_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "printing_complaint/static/src/views/**/*",
+        ],
         "web.assets_tests": [
             "printing_complaint/static/tests/tours/**/*",
         ],

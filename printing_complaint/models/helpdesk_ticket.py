@@ -487,6 +487,29 @@ class HelpdeskTicket(models.Model):
         return ticket
 
     # ------------------------------------------------------------------
+    # The complaint form
+    # ------------------------------------------------------------------
+    @api.model
+    def _complaint_form_view_id(self):
+        """The complaint form: a primary view of its own, helpdesk_mgmt's form
+        staying the plain tickets' one."""
+        return self.env.ref("printing_complaint.helpdesk_ticket_view_form_complaint").id
+
+    def get_formview_id(self, access_uid=None):
+        """A complaint opens in the complaint form wherever it is opened by
+        its record (a many2one, a notification's link, get_formview_action,
+        helpdesk_mgmt's form redirecting); a plain ticket in helpdesk_mgmt's."""
+        if len(self) == 1 and self.sudo().is_complaint:
+            return self._complaint_form_view_id()
+        return super().get_formview_id(access_uid=access_uid)
+
+    def _complaint_url(self):
+        """The backend link of a complaint in an email or a digest: the
+        Complaints action and the complaint form."""
+        self.ensure_one()
+        return f"/odoo/action-printing_complaint.action_complaints/{self.id}"
+
+    # ------------------------------------------------------------------
     # Intake actions
     # ------------------------------------------------------------------
     def action_acknowledge(self):

@@ -283,7 +283,7 @@ class HelpdeskTicket(models.Model):
                     ).id,
                     "list",
                 ),
-                (False, "form"),
+                (self._complaint_form_view_id(), "form"),
             ],
             "domain": self._earlier_complaints_domain(),
             "context": {"create": False},

@@ -12,8 +12,8 @@ class ResUsers(models.Model):
         """One notification to this manager for a batch of overdue steps."""
         self.ensure_one()
         items = Markup("").join(
-            Markup('<li><a href="/odoo/helpdesk.ticket/%s">%s</a> %s (%s)</li>')
-            % (c.id, c.number, escape(c.name), escape(c.stage_id.name))
+            Markup('<li><a href="%s">%s</a> %s (%s)</li>')
+            % (c._complaint_url(), c.number, escape(c.name), escape(c.stage_id.name))
             for c in complaints
         )
         self.env["mail.thread"].sudo().message_notify(

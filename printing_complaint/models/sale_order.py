@@ -105,7 +105,7 @@ class SaleOrder(models.Model):
             "name": self.env._("Log complaint"),
             "res_model": "helpdesk.ticket",
             "view_mode": "form",
-            "views": [(False, "form")],
+            "views": [(self.env["helpdesk.ticket"]._complaint_form_view_id(), "form")],
             "target": "current",
             "context": {
                 "default_team_id": team.id,

@@ -24,3 +24,4 @@ from . import test_escaping_tour
 from . import test_protected_fields
 from . import test_views
 from . import test_complaint_handling
+from . import test_form_routing_tour

@@ -112,7 +112,9 @@ class TestProcedureBypass(ComplaintCase):
         self.assertEqual(self._step_of(complaint), "solution")
 
     def test_form_button_carries_its_step(self):
-        arch = self.env["helpdesk.ticket"].get_view(view_type="form")["arch"]
+        arch = self.env["helpdesk.ticket"].get_view(
+            self.env["helpdesk.ticket"]._complaint_form_view_id(), "form"
+        )["arch"]
         self.assertIn("'complaint_step_from': complaint_step", arch)
 
     def _step_of(self, complaint):
