@@ -309,10 +309,17 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # The step clock: deadline, history, who acts next
     # ------------------------------------------------------------------
+    def _clock_severity(self):
+        """The severity whose time limits run: a safety issue is urgent and
+        runs on the major limits whatever its severity."""
+        return "major" if self.is_safety else self.severity
+
     def _complaint_step_deadline(self, start, limits):
         """Deadline of the current step from start, in working hours."""
         self.ensure_one()
-        hours = limits.get((self.company_id.id, self.complaint_step, self.severity))
+        hours = limits.get(
+            (self.company_id.id, self.complaint_step, self._clock_severity())
+        )
         calendar = self.company_id.resource_calendar_id
         if not hours or not calendar or self.complaint_step == "closed":
             return False
@@ -326,7 +333,7 @@ class HelpdeskTicket(models.Model):
         # plan it and write it once per group (batch-friendly).
         history_vals = []
         for tickets in self.grouped(
-            lambda t: (t.company_id.id, t.complaint_step, t.severity)
+            lambda t: (t.company_id.id, t.complaint_step, t._clock_severity())
         ).values():
             deadline = tickets[0]._complaint_step_deadline(now, limits)
             # No stage in these values: write() passes no gate again.

@@ -445,6 +445,19 @@ class TestComplaintLifecycle(ComplaintCase):
         self.assertEqual(major.step_deadline, datetime(2026, 11, 23, 9, 30))
         self.assertEqual(general.step_deadline, datetime(2026, 11, 23, 10, 0))
 
+    def test_major_and_safety_run_on_half_the_time(self):
+        limits = self.env["printing.complaint.time.limit"]._limits_by_key(self.company)
+        key = self.company.id
+        for step in ("registered", "verification", "solution", "confirmation"):
+            self.assertEqual(
+                limits[(key, step, "major")] * 2, limits[(key, step, "general")], step
+            )
+        with freeze_time("2026-11-23 09:00:00"):
+            safety = self._create_complaint(is_safety=True)
+            general = self._create_complaint()
+        self.assertEqual(safety.step_deadline, datetime(2026, 11, 23, 9, 30))
+        self.assertEqual(general.step_deadline, datetime(2026, 11, 23, 10, 0))
+
     # -- escalation ----------------------------------------------------------
     def test_cron_escalates_once(self):
         with freeze_time("2026-11-23 09:00:00"):
