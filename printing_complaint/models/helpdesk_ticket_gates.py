@@ -99,10 +99,11 @@ class HelpdeskTicket(models.Model):
         return checks
 
     def _gate_solution(self, target):
-        # Solutions done before a reopening stay done; the new round offers
-        # new ones.
+        # The round being negotiated: solutions of an earlier round (done
+        # before a reopening, or accepted and still carried out when the
+        # complaint came back from execution) stay as they are.
         in_negotiation = self.solution_ids.filtered(
-            lambda s: s.state not in ENDED_STATES
+            lambda s: s.state in ("proposed", "approved", "offered")
         )
         return [
             (self.responsibility_id, self.env._("the responsibility type")),
@@ -134,9 +135,29 @@ class HelpdeskTicket(models.Model):
         ]
 
     def _gate_execution(self, target):
+        if target == "solution":
+            return self._gate_back_to_solution()
         return [(self.execution_done, self.env._("every solution carried out"))]
 
+    def _gate_back_to_solution(self):
+        """Back to the solution step for a new round (see
+        helpdesk_ticket_handling._complaint_back_to_solution): with a reason."""
+        return [
+            (
+                self.env.context.get("complaint_back_reason"),
+                self.env._("the reason to go back to the solution step"),
+            )
+        ]
+
     def _gate_closure(self, target):
+        if target == "solution":
+            return [
+                *self._gate_back_to_solution(),
+                (
+                    not self.closure_confirmed,
+                    self.env._("a closure the customer has not confirmed"),
+                ),
+            ]
         return [
             (
                 all(s.state in ENDED_STATES for s in self.solution_ids),

@@ -176,6 +176,38 @@ class HelpdeskTicket(models.Model):
         )
         return True
 
+    def _complaint_back_to_solution(self, reason):
+        """From execution or closure back to the solution step, for a new
+        round of solutions: a reprint failed, a delivery is late and the
+        customer must be compensated further, or the customer does not
+        confirm the closure. The earlier rounds, their decisions and
+        documents stay."""
+        self.ensure_one()
+        self.check_access("write")
+        reason = self._required_reason(reason)
+        if self.complaint_step not in ("execution", "closure"):
+            raise UserError(
+                self.env._(
+                    "A complaint goes back to the solution step from execution "
+                    "or closure only."
+                )
+            )
+        self.with_context(complaint_back_reason=reason).write(
+            {"stage_id": self._complaint_stage("solution").id}
+        )
+        self._handling_note(
+            self.env._(
+                "Back to the solution step for a new round: %(reason)s",
+                reason=reason,
+            )
+        )
+        return True
+
+    def action_back_to_solution(self):
+        return self._handling_dialog(
+            "back_to_solution", self.env._("Back to the solution step")
+        )
+
     def _check_group(self, *xmlids):
         if not any(self.env.user.has_group(xmlid) for xmlid in xmlids):
             raise AccessError(

@@ -17,15 +17,18 @@ COMPLAINT_STEPS = [
 TIMED_STEPS = tuple(step for step, _label in COMPLAINT_STEPS if step != "closed")
 
 # The moves the process allows: forward one step, the loop back from a
-# customer's rejection to the solution step, and closing a complaint judged
-# not valid (or a duplicate) at verification, and a manager's reopening.
+# customer's rejection to the solution step, the way back to it from
+# execution (a reprint failed, the customer must be compensated further) and
+# from closure (the customer does not confirm it: 重新对策), closing a
+# complaint judged not valid (or a duplicate) at verification, and a
+# manager's reopening.
 ALLOWED_MOVES = {
     "registered": {"verification", "closed"},  # closed: a merged duplicate
     "verification": {"solution", "closed"},
     "solution": {"confirmation"},
     "confirmation": {"execution", "solution"},
-    "execution": {"closure"},
-    "closure": {"closed"},
+    "execution": {"closure", "solution"},
+    "closure": {"closed", "solution"},
     # reopened by a manager, with a reason: a valid complaint goes back to
     # the solution step, one closed as not valid back to verification
     "closed": {"solution", "verification"},

@@ -165,6 +165,12 @@ class PrintingComplaintSolution(models.Model):
         groups="base.group_user",
     )
     done_date = fields.Datetime(readonly=True, copy=False)
+    inspection_ids = fields.One2many(
+        "printing.complaint.inspection",
+        "solution_id",
+        string="QC inspections",
+        groups="base.group_user",
+    )
     deadline_missed_notified = fields.Boolean(copy=False, groups="base.group_user")
 
     # ------------------------------------------------------------------

@@ -300,7 +300,28 @@ class PrintingComplaintSolution(models.Model):
         ]
 
     def _confirm_reprint_order(self):
+        """The reprint goes to production; QC is asked to release the goods
+        (printing.complaint.inspection) before they leave."""
         self.reprint_order_id.action_confirm()
+        ticket = self.ticket_id
+        qc_user = self.company_id.complaint_qc_user_id
+        ticket._complaint_schedule_activities(
+            [
+                ticket._complaint_activity_vals(
+                    "printing_complaint.activity_complaint_qc_release",
+                    qc_user,
+                    self.deadline or fields.Date.context_today(self),
+                    self.env._(
+                        "Inspect and release the goods of %(solution)s",
+                        solution=self.display_name,
+                    ),
+                )
+            ]
+        )
+
+    def _qc_released(self):
+        """QC's last inspection of the goods released them."""
+        return self.inspection_ids[:1].result == "pass"
 
     def _reprint_missing(self):
         order = self.reprint_order_id
@@ -315,6 +336,8 @@ class PrintingComplaintSolution(models.Model):
             )
             < 0
         )
+        if not self._qc_released():
+            return self.env._("QC has not released the reprinted goods.")
         if undelivered:
             return self.env._("the reprint order is not fully delivered.")
         return ""

@@ -25,3 +25,4 @@ from . import test_protected_fields
 from . import test_views
 from . import test_complaint_handling
 from . import test_form_routing_tour
+from . import test_qc_release

@@ -372,10 +372,20 @@ class ComplaintCase(TransactionCase):
             }
         )
 
-    @staticmethod
-    def _deliver(order):
+    def _deliver(self, order):
+        """QC releases the goods of the reprint, which are then delivered."""
+        solution = order.complaint_solution_id
+        if solution and not solution._qc_released():
+            self._inspect(solution, "pass", "Density within tolerance")
         for line in order.order_line:
             line.qty_delivered = line.product_uom_qty
+
+    def _inspect(self, solution, result, note=None, user=None):
+        return (
+            self.env["printing.complaint.inspection"]
+            .with_user(user or self.qc_user)
+            .create({"solution_id": solution.id, "result": result, "note": note})
+        )
 
     # -- closure and actions -----------------------------------------------
     def _file_action(self, complaint, kind="correction", user=None, **values):

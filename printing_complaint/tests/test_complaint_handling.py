@@ -186,3 +186,71 @@ class TestComplaintHandling(ComplaintCase):
             with self.env.cr.savepoint():
                 self.company.complaint_major_after_days = -1
                 self.company.flush_recordset()
+
+    # -- ways back to the solution step ---------------------------------------
+    def _in_execution(self):
+        complaint = self._at_solution_step()
+        reprint = self._propose(
+            complaint, "solution_type_reprint", amount=0.0, cost=300.0
+        )
+        self._approve_all(reprint)
+        self._offer_and_accept(complaint)
+        self.assertEqual(complaint.complaint_step, "execution")
+        return complaint, reprint
+
+    def test_back_from_execution_for_a_new_round(self):
+        complaint, reprint = self._in_execution()
+        state = reprint.state
+        with self.assertRefused(ValidationError, "reason to go back"):
+            complaint.with_user(self.sales_rep).write(
+                {"stage_id": self.stages["solution"].id}
+            )
+        with self.assertRefused(UserError, "reason"):
+            complaint.with_user(self.sales_rep)._complaint_back_to_solution(" ")
+        self._wizard(
+            self.sales_rep,
+            complaint,
+            "back_to_solution",
+            reason="The reprint is a week late: the customer asks for more",
+        ).action_confirm()
+        self.assertEqual(complaint.complaint_step, "solution")
+        self.assertTrue(self._notes(complaint, "a week late"))
+        # The earlier round stays; the new one is proposed, approved, offered.
+        self.assertEqual(reprint.state, state)
+        with self.assertRefused(ValidationError, "at least one solution"):
+            complaint.action_next_step()
+        apology = self._propose(complaint, "solution_type_apology")
+        self._approve_all(apology)
+        self._offer_and_accept(complaint)
+        self.assertEqual(complaint.complaint_step, "execution")
+        self.assertEqual(apology.state in ("accepted", "in_execution", "done"), True)
+        self.assertEqual(reprint.state, state)
+        self.assertEqual(len(complaint.decision_ids), 2)
+        self.assertTrue(reprint.reprint_order_id)
+
+    def test_back_from_closure_when_the_customer_does_not_confirm(self):
+        complaint, reprint = self._in_execution()
+        self._deliver(reprint.reprint_order_id)
+        reprint.action_done()
+        complaint.action_next_step()
+        self.assertEqual(complaint.complaint_step, "closure")
+        complaint.with_user(self.sales_rep)._complaint_back_to_solution(
+            "The customer still finds the covers too dark"
+        )
+        self.assertEqual(complaint.complaint_step, "solution")
+        self.assertEqual(reprint.state, "done")
+
+    def test_a_confirmed_closure_does_not_go_back(self):
+        complaint, reprint = self._in_execution()
+        self._deliver(reprint.reprint_order_id)
+        reprint.action_done()
+        complaint.action_next_step()
+        complaint.with_user(self.sales_rep).action_confirm_closure()
+        with self.assertRefused(ValidationError, "not confirmed"):
+            complaint.with_user(self.sales_rep)._complaint_back_to_solution("Why")
+        self.assertEqual(complaint.complaint_step, "closure")
+
+    def test_no_way_back_from_the_earlier_steps(self):
+        complaint = self._at_solution_step()
+        with self.assertRefused(UserError, "execution or closure only"):
+            complaint.with_user(self.sales_rep)._complaint_back_to_solution("Why")

@@ -73,7 +73,10 @@ class TestComplaintSolutions(ComplaintCase):
         self.assertEqual(complaint.reprint_order_count, 1)
         action = complaint.action_view_reprint_orders()
         self.assertEqual(action["res_id"], order.id)
-        # Done once delivered.
+        # Done once QC released the goods and they are delivered.
+        with self.assertRefused(UserError, "QC has not released"):
+            solution.action_done()
+        self._inspect(solution, "pass", "Colour matches the proof")
         with self.assertRefused(UserError, "not fully delivered"):
             solution.action_done()
         self._deliver(order)

@@ -6,6 +6,7 @@ HANDLING_ACTIONS = [
     ("refer", "Refer to a supervisor or technician"),
     ("waive_evidence", "Waive the evidence"),
     ("bad_faith", "Mark as a bad-faith complaint"),
+    ("back_to_solution", "Back to the solution step"),
 ]
 
 
@@ -34,6 +35,8 @@ class PrintingComplaintHandlingWizard(models.TransientModel):
             ticket._complaint_refer(self.user_id, self.reason)
         elif self.action == "waive_evidence":
             ticket._complaint_waive_evidence(self.reason)
+        elif self.action == "back_to_solution":
+            ticket._complaint_back_to_solution(self.reason)
         else:
             ticket._complaint_mark_bad_faith(self.reason)
         return {"type": "ir.actions.act_window_close"}
