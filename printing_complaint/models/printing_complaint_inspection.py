@@ -9,6 +9,7 @@ QC_GROUPS = (
     "printing_complaint.group_complaint_manager",
 )
 REWORK_ACTIVITY = "printing_complaint.activity_complaint_rework"
+RELEASE_ACTIVITY = "printing_complaint.activity_complaint_qc_release"
 
 
 class PrintingComplaintInspection(models.Model):
@@ -79,6 +80,10 @@ class PrintingComplaintInspection(models.Model):
                     solution=solution.display_name,
                 )
             )
+            # QC's activity is done; a failure leaves it for the next check.
+            solution.ticket_id._complaint_activities(
+                RELEASE_ACTIVITY
+            ).sudo().action_feedback(feedback=self.note)
             return
         solution._complaint_log(
             self.env._(

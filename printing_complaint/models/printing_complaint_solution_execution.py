@@ -10,6 +10,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from .printing_complaint_inspection import RELEASE_ACTIVITY
 from .printing_complaint_solution_type import EXECUTION_KINDS, NO_EXECUTION
 
 LATE_SOLUTION_ACTIVITY = "printing_complaint.activity_complaint_solution_late"
@@ -308,7 +309,7 @@ class PrintingComplaintSolution(models.Model):
         ticket._complaint_schedule_activities(
             [
                 ticket._complaint_activity_vals(
-                    "printing_complaint.activity_complaint_qc_release",
+                    RELEASE_ACTIVITY,
                     qc_user,
                     self.deadline or fields.Date.context_today(self),
                     self.env._(
