@@ -1,16 +1,33 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+import uuid
+from functools import partial
+
+from odoo import api, models
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from odoo.addons.printing_complaint.models.helpdesk_ticket_stage import TIMED_STEPS
 
+# Rows brought from the server-side cursor per round trip: enough that the
+# round trips cost nothing next to the writing, few enough that the memory
+# held does not depend on the size of the ledger.
+FETCH_SIZE = 2000
+
+# The web client's default cap on the ids it sends with an action
+# (parameter web.active_ids_limit, read by web's session_info).
+ACTIVE_IDS_LIMIT = 20000
+
+LEDGER_REPORT = "printing_complaint_report.action_report_complaint_ledger"
+
 
 class ComplaintLedgerXlsx(models.AbstractModel):
-    """One row per complaint of the selection: every intake, classification,
-    responsibility, solution cost, time and rating column. The rows come from
-    one SQL query over the complaints the user may read (record rules
-    applied), written row by row in constant memory."""
+    """One row per complaint of the selection or of the list's filter:
+    every intake, classification, responsibility, solution cost, time and
+    rating column. The rows come from one SQL query over the complaints the
+    user may read (record rules applied), streamed from a server-side cursor
+    and written row by row in constant memory, so that the memory used does
+    not grow with the number of rows."""
 
     _name = "report.printing_complaint_report.complaint_ledger_xlsx"
     _inherit = "report.report_xlsx.abstract"
@@ -103,13 +120,52 @@ class ComplaintLedgerXlsx(models.AbstractModel):
             (SQL("t.reopen_count"), self.env._("Reopened"), "integer"),
         ]
 
-    def _ledger_query(self, tickets):
-        """The ledger's rows, in one query, of the complaints among tickets
+    # ------------------------------------------------------------------
+    # What is exported
+    # ------------------------------------------------------------------
+    @api.model
+    def _export_action(self):
+        """The report action of the list's Print menu (a server action, as a
+        report action only receives the ids the web client sends, at most
+        web.active_ids_limit of them). The records selected are exported;
+        when the web client cut the selection at its limit, the user
+        selected the whole filter: its domain is exported."""
+        context = self.env.context
+        ids = context.get("active_ids") or []
+        domain = context.get("active_domain")
+        limit = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("web.active_ids_limit", ACTIVE_IDS_LIMIT)
+        )
+        if domain is None or (ids and len(ids) < limit):
+            domain = [("id", "in", ids)]
+        report = self.env.ref(LEDGER_REPORT)
+        action = report.report_action(None, data={"domain": domain}, config=False)
+        # The ids and the domain travel in data: the web client would
+        # otherwise put every active id into the download's URL as well.
+        action["context"] = {
+            key: value
+            for key, value in action["context"].items()
+            if key not in ("active_id", "active_ids", "active_domain")
+        }
+        return action
+
+    def _ledger_domain(self, data, tickets):
+        """The domain of the complaints to export: the one of data (the
+        export action, a filter), or else the records given (a report
+        rendered for ids); both are read by the same query."""
+        if data and data.get("domain") is not None:
+            return list(data["domain"])
+        return [("id", "in", tickets.ids)]
+
+    def _ledger_query(self, domain):
+        """The ledger's rows, in one query, of the complaints matching domain
         that the user may read. Lists and sums per complaint are aggregated
         once for the selection, not per row."""
         columns = self._ledger_columns()
         allowed = self.env["helpdesk.ticket"]._search(
-            [("id", "in", tickets.ids), ("is_complaint", "=", True)]
+            expression.AND([domain, [("is_complaint", "=", True)]])
         )
         lang = self.env.lang or "en_US"
         tz = self.env.context.get("tz") or self.env.user.tz or "UTC"
@@ -214,7 +270,8 @@ class ComplaintLedgerXlsx(models.AbstractModel):
         }
 
     def _ledger_labels(self):
-        """The labels of the selection kinds, and of yes and no."""
+        """The labels of the selection kinds, and of yes and no, in the
+        user's language: small dicts built once, looked up for each cell."""
         labels = self.env["printing.complaint.analysis"]._labels
         return {
             "feedback_type": labels("helpdesk.ticket", "feedback_type"),
@@ -224,33 +281,64 @@ class ComplaintLedgerXlsx(models.AbstractModel):
             "bool": {True: self.env._("Yes"), False: self.env._("No")},
         }
 
-    def generate_xlsx_report(self, workbook, data, tickets):
-        columns, query = self._ledger_query(tickets)
-        sheet = workbook.add_worksheet(self.env._("Complaints"))
+    def _ledger_writers(self, sheet, formats):
+        """{kind: write(row, col, value)}: the writer of each kind of column,
+        chosen once for the sheet rather than for each cell. The cells are
+        the inner loop of a ledger of 100,000 rows: bound methods and
+        partials, no per-cell tests of the kind."""
+        writers = {
+            kind: partial(self._write_label, sheet, labels)
+            for kind, labels in self._ledger_labels().items()
+        }
+        for kind in ("datetime", "date"):
+            writers[kind] = partial(sheet.write_datetime, cell_format=formats[kind])
+        for kind in ("number", "hours", "integer", "money"):
+            writers[kind] = partial(sheet.write_number, cell_format=formats[kind])
+        # Text columns are SQL text; write_string keeps a customer's "=..."
+        # a string, never a formula or a link.
+        writers["text"] = sheet.write_string
+        return writers
+
+    @staticmethod
+    def _write_label(sheet, labels, row, col, value):
+        sheet.write_string(row, col, str(labels.get(value, value)))
+
+    def _ledger_rows(self, query):
+        """Yield the rows of query, FETCH_SIZE at a time, from a server-side
+        cursor: only one batch of rows is ever held in memory."""
+        cr = self.env.cr
+        name = SQL.identifier(f"complaint_ledger_{uuid.uuid4().hex}")
+        cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", name, query))
+        while rows := self._fetch_rows(name):
+            yield from rows
+        cr.execute(SQL("CLOSE %s", name))
+
+    def _fetch_rows(self, name):
+        self.env.cr.execute(SQL("FETCH FORWARD %s FROM %s", FETCH_SIZE, name))
+        return self.env.cr.fetchall()
+
+    def _write_header(self, workbook, sheet, columns, formats):
         bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        formats = self._ledger_formats(workbook)
-        labels = self._ledger_labels()
         sheet.write_row(0, 0, [header for _e, header, _k in columns], bold)
-        kinds = [kind for _e, _h, kind in columns]
-        for index, kind in enumerate(kinds):
-            width = 12 if kind not in ("text",) else 20
+        for index, (_e, _h, kind) in enumerate(columns):
+            width = 20 if kind == "text" else 12
             sheet.set_column(index, index, width, formats.get(kind))
+
+    def generate_xlsx_report(self, workbook, data, tickets):
+        columns, query = self._ledger_query(self._ledger_domain(data, tickets))
+        sheet = workbook.add_worksheet(self.env._("Complaints"))
+        formats = self._ledger_formats(workbook)
+        self._write_header(workbook, sheet, columns, formats)
+        writers = self._ledger_writers(sheet, formats)
+        column_writers = list(enumerate(writers[kind] for _e, _h, kind in columns))
         self.env.flush_all()
-        self.env.cr.execute(query)
         row_index = 0
-        for row_index, row in enumerate(self.env.cr.fetchall(), start=1):
-            for col, (kind, value) in enumerate(zip(kinds, row, strict=True)):
-                if value is None:
-                    continue
-                if kind in labels:
-                    sheet.write_string(
-                        row_index, col, str(labels[kind].get(value, value))
-                    )
-                elif kind in ("datetime", "date"):
-                    sheet.write_datetime(row_index, col, value, formats[kind])
-                elif kind in ("number", "hours", "integer", "money"):
-                    sheet.write_number(row_index, col, value, formats[kind])
-                else:
-                    sheet.write_string(row_index, col, str(value))
+        # In constant_memory mode xlsxwriter flushes each row when the next
+        # one starts: rows must come in order, each written once.
+        for row_index, row in enumerate(self._ledger_rows(query), start=1):
+            for col, write in column_writers:
+                value = row[col]
+                if value is not None:
+                    write(row_index, col, value)
         sheet.freeze_panes(1, 1)
         sheet.autofilter(0, 0, max(row_index, 1), len(columns) - 1)

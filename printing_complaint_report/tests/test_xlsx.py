@@ -5,17 +5,27 @@ import zipfile
 from collections import Counter
 from unittest.mock import patch
 
+import xlsxwriter
+
 from odoo.tests import freeze_time, tagged
 
 from odoo.addons.printing_complaint.models.helpdesk_ticket_stage import TIMED_STEPS
 
 from .common import PERIOD, ReportCase
 
+LEDGER = "odoo.addons.printing_complaint_report.report.complaint_ledger_xlsx"
+# The fixture's month as a list's filter.
+MARCH = [("received_date", ">=", "2025-03-01"), ("received_date", "<", "2025-04-01")]
+
 
 @tagged("post_install", "-at_install")
 class TestComplaintXlsx(ReportCase):
-    def _ledger(self, complaints, user=None):
-        Report = self.env["ir.actions.report"].with_user(user or self.manager)
+    def _ledger(self, complaints, user=None, **context):
+        Report = (
+            self.env["ir.actions.report"]
+            .with_user(user or self.manager)
+            .with_context(**context)
+        )
         content, kind = Report._render_xlsx(
             "printing_complaint_report.action_report_complaint_ledger",
             complaints.ids,
@@ -23,6 +33,41 @@ class TestComplaintXlsx(ReportCase):
         )
         self.assertEqual(kind, "xlsx")
         return self._workbook(content)
+
+    def _export(self, user=None, **context):
+        """The ledger as the list's Print menu gets it: the server action,
+        run with the web client's active_ids and active_domain, then the
+        report action it returns."""
+        user = user or self.manager
+        action = self.env.ref(
+            "printing_complaint_report.action_export_complaint_ledger"
+        )
+        result = (
+            action.with_user(user)
+            .with_context(active_model="helpdesk.ticket", **context)
+            .run()
+        )
+        self.assertEqual(result["type"], "ir.actions.report")
+        self.assertNotIn("active_ids", result["context"])
+        Report = self.env["ir.actions.report"].with_user(user)
+        content, _kind = Report.with_context(**result["context"])._render_xlsx(
+            result["report_name"], None, result["data"]
+        )
+        return self._workbook(content)
+
+    @staticmethod
+    def _numbers(book):
+        return {row[0] for row in book.active.iter_rows(min_row=2, values_only=True)}
+
+    @staticmethod
+    def _rows(book):
+        return list(book.active.iter_rows(values_only=True))
+
+    def _limit_active_ids(self, limit):
+        """The web client sends at most this many ids (web.active_ids_limit)."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            "web.active_ids_limit", str(limit)
+        )
 
     def _analysis(self, user=None):
         wizard = (
@@ -120,6 +165,92 @@ class TestComplaintXlsx(ReportCase):
         mine = self.fixture.filtered(lambda c: c.user_id == self.sales_rep)
         self.assertEqual(numbers, set(mine.mapped("number")))
         self.assertEqual(len(mine), 4)
+
+    def test_export_of_a_filter_exports_every_matching_complaint(self):
+        """The web client sends at most web.active_ids_limit ids: when it cut
+        the selection there, the export reads the filter's domain and holds
+        every complaint it matches, more than the ids sent."""
+        self._limit_active_ids(2)
+        book = self._export(active_ids=self.fixture[:2].ids, active_domain=MARCH)
+        self.assertEqual(self._numbers(book), set(self.fixture.mapped("number")))
+
+    def test_export_of_a_selection_exports_the_selected_complaints(self):
+        book = self._export(active_ids=self.fixture[:2].ids, active_domain=MARCH)
+        self.assertEqual(self._numbers(book), set(self.fixture[:2].mapped("number")))
+
+    def test_ids_and_domain_give_the_same_ledger(self):
+        by_ids = self._rows(self._ledger(self.fixture))
+        by_domain = self._rows(self._export(active_ids=[], active_domain=MARCH))
+        self.assertEqual(len(by_ids), len(self.fixture) + 1)
+        self.assertEqual(by_domain, by_ids)
+
+    def test_sales_rep_export_of_a_filter_holds_only_what_they_may_read(self):
+        self._limit_active_ids(2)
+        book = self._export(
+            user=self.sales_rep, active_ids=self.fixture[:2].ids, active_domain=MARCH
+        )
+        mine = self.fixture.filtered(lambda c: c.user_id == self.sales_rep)
+        self.assertEqual(self._numbers(book), set(mine.mapped("number")))
+
+    def _ledger_queries(self, complaints):
+        """The SQL queries of rendering the ledger of complaints."""
+        Report = self.env["ir.actions.report"].with_user(self.manager)
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        Report._render_xlsx(
+            "printing_complaint_report.action_report_complaint_ledger",
+            complaints.ids,
+            {},
+        )
+        return self.env.cr.sql_log_count - before
+
+    def test_ledger_queries_do_not_grow_with_the_rows(self):
+        self._ledger_queries(self.fixture)  # caches: labels, report, rules
+        one = self._ledger_queries(self.fixture[:1])
+        five = self._ledger_queries(self.fixture[:5])
+        self.assertEqual(one, five)
+
+    def test_ledger_streams_its_rows_into_a_constant_memory_workbook(self):
+        """The rows come from the server-side cursor a batch at a time and
+        xlsxwriter writes each row to its temporary file as it comes."""
+        books = []
+
+        class Recorder(xlsxwriter.Workbook):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                books.append(self)
+
+        expected = self._rows(self._ledger(self.fixture))
+        with (
+            patch.object(xlsxwriter, "Workbook", Recorder),
+            patch(f"{LEDGER}.FETCH_SIZE", 2),
+        ):
+            rows = self._rows(self._ledger(self.fixture))
+        self.assertEqual(rows, expected)
+        self.assertEqual(len(books), 1)
+        self.assertTrue(books[0].constant_memory)
+        self.assertTrue(all(sheet.constant_memory for sheet in books[0].worksheets()))
+
+    def test_ledger_in_the_users_language(self):
+        """Headers, selection labels and category names in Chinese for a
+        user reading Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "in", ("printing_complaint", "printing_complaint_report"))]
+        )._update_translations(["zh_CN"])
+        book = self._ledger(self.fixture, lang="zh_CN")
+        self.assertEqual(book.sheetnames, ["投诉"])
+        header, *body = self._rows(book)
+        self.assertEqual(header[0], "编号")
+        column = {name: index for index, name in enumerate(header)}
+        general = self.fixture.filtered(lambda c: c.severity == "general")[0]
+        row = next(row for row in body if row[0] == general.number)
+        self.assertEqual(row[column["严重程度"]], "一般")
+        colour = self.fixture.filtered(
+            lambda c: c.category_id == self.categories["colour"]
+        )[0]
+        row = next(row for row in body if row[0] == colour.number)
+        self.assertEqual(row[column["类别"]], "色差")
 
     # -- analysis workbook -----------------------------------------------------
     def _table(self, sheet, title):
