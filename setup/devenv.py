@@ -666,6 +666,28 @@ def write_odoo_conf(settings, odoo, database, conf_file=None, extra_addons=()):
     (conf_file or settings.conf_file).write_text("\n".join(lines) + "\n")
 
 
+# Request time limits of the multi-process server (Odoo's are 60 s of CPU and
+# 120 s of real time): the load test's slowest pages, a ledger export or a
+# complaint form of a big database, must not be killed halfway.
+WORKER_LIMIT_TIME_CPU = 300
+WORKER_LIMIT_TIME_REAL = 600
+
+
+def server_options(settings, workers):
+    """Odoo's options of `setup/run --workers N`: N HTTP workers, one cron
+    worker, the bus's gevent process on the HTTP port + 3 (8072 beside
+    8069, Odoo's defaults) and the time limits above; none without N."""
+    if not workers:
+        return []
+    return [
+        f"--workers={workers}",
+        "--max-cron-threads=1",
+        f"--gevent-port={settings.http_port + 3}",
+        f"--limit-time-cpu={WORKER_LIMIT_TIME_CPU}",
+        f"--limit-time-real={WORKER_LIMIT_TIME_REAL}",
+    ]
+
+
 def odoo_cmd(settings, *args, conf_file=None):
     conf = conf_file or settings.conf_file
     return [settings.venv_python, "-m", "odoo", "-c", conf, *args]
@@ -820,7 +842,15 @@ def command_run(settings, args):
         log(f"Serving database {db} on {url}  (login: admin / password: admin)")
         log("Press Ctrl-C to stop Odoo and the private PostgreSQL cluster.")
         return serve(
-            odoo_cmd(settings, "-d", db, "--db-filter", f"^{db}$", *args.odoo_args)
+            odoo_cmd(
+                settings,
+                "-d",
+                db,
+                "--db-filter",
+                f"^{db}$",
+                *server_options(settings, args.workers),
+                *args.odoo_args,
+            )
         )
 
 
@@ -1054,6 +1084,13 @@ def build_parser():
     sub = parser.add_subparsers(dest="command", required=True)
     run_p = sub.add_parser("run", help="serve the demo database")
     run_p.add_argument("--reset", action="store_true", help="rebuild the demo database")
+    run_p.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="multi-process server: N HTTP workers and a cron worker",
+    )
     run_p.add_argument("odoo_args", nargs="*", help="extra odoo arguments (after --)")
     test_p = sub.add_parser("test", help="lint and run every test")
     test_p.add_argument("--no-lint", action="store_true")
