@@ -688,9 +688,29 @@ def server_options(settings, workers):
     ]
 
 
-def odoo_cmd(settings, *args, conf_file=None):
+# What odoo-bin holds. The multi-process server starts the bus's gevent
+# process as `sys.executable sys.argv[0] gevent ...`, which fails when
+# sys.argv[0] is odoo/__main__.py (`python -m odoo`): it runs from this.
+ODOO_LAUNCHER = """\
+__import__("os").environ["TZ"] = "UTC"
+import odoo
+
+odoo.cli.main()
+"""
+
+
+def odoo_launcher(settings):
+    """Write the state directory's odoo-bin; return its path."""
+    path = settings.state / "odoo-bin"
+    settings.state.mkdir(parents=True, exist_ok=True)
+    path.write_text(ODOO_LAUNCHER)
+    return path
+
+
+def odoo_cmd(settings, *args, conf_file=None, launcher=None):
     conf = conf_file or settings.conf_file
-    return [settings.venv_python, "-m", "odoo", "-c", conf, *args]
+    entry = [launcher] if launcher else ["-m", "odoo"]
+    return [settings.venv_python, *entry, "-c", conf, *args]
 
 
 def create_database(
@@ -850,6 +870,7 @@ def command_run(settings, args):
                 f"^{db}$",
                 *server_options(settings, args.workers),
                 *args.odoo_args,
+                launcher=odoo_launcher(settings) if args.workers else None,
             )
         )
 

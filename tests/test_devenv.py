@@ -305,6 +305,18 @@ def test_run_workers_options(tmp_path):
         "--limit-time-cpu=300",
         "--limit-time-real=600",
     ]
+    settings = devenv.Settings({"HOME": str(tmp_path), "PC_STATE_DIR": str(tmp_path)})
+    launcher = devenv.odoo_launcher(settings)
+    assert "odoo.cli.main()" in launcher.read_text()
+    assert devenv.odoo_cmd(settings, "-d", "demo", launcher=launcher) == [
+        settings.venv_python,
+        launcher,
+        "-c",
+        tmp_path / "odoo.conf",
+        "-d",
+        "demo",
+    ]
+    assert devenv.odoo_cmd(settings)[1:3] == ["-m", "odoo"]
 
 
 def test_date_runs_only_with_the_whole_suite():
