@@ -452,6 +452,12 @@ def report(rows, seconds):
             f" {float(row['Requests/s']):6.2f} {row['50%']:>8s} {row['95%']:>8s}"
             f" {float(row['Max Response Time']):8.0f}"
         )
+    total = next((row for row in rows if row["Name"] == "Aggregated"), None)
+    if total:
+        print(
+            f"{total['Request Count']} requests in {seconds:.0f} s "
+            f"(setup excluded): {float(total['Requests/s']):.2f} requests/s"
+        )
     by_name = {row["Name"]: row for row in rows}
     print()
     print(f"{'backend page':16s} {'complaint p95':>14s} {'plain p95':>10s} ratio")
