@@ -697,9 +697,51 @@ def write_odoo_conf(settings, odoo, database, conf_file=None, extra_addons=()):
     (conf_file or settings.conf_file).write_text("\n".join(lines) + "\n")
 
 
-def odoo_cmd(settings, *args, conf_file=None):
+# Request time limits of the multi-process server (Odoo's are 60 s of CPU and
+# 120 s of real time): the load test's slowest pages, a ledger export or a
+# complaint form of a big database, must not be killed halfway.
+WORKER_LIMIT_TIME_CPU = 300
+WORKER_LIMIT_TIME_REAL = 600
+
+
+def server_options(settings, workers):
+    """Odoo's options of `setup/run --workers N`: N HTTP workers, one cron
+    worker, the bus's gevent process on the HTTP port + 3 (8072 beside
+    8069, Odoo's defaults) and the time limits above; none without N."""
+    if not workers:
+        return []
+    return [
+        f"--workers={workers}",
+        "--max-cron-threads=1",
+        f"--gevent-port={settings.http_port + 3}",
+        f"--limit-time-cpu={WORKER_LIMIT_TIME_CPU}",
+        f"--limit-time-real={WORKER_LIMIT_TIME_REAL}",
+    ]
+
+
+# What odoo-bin holds. The multi-process server starts the bus's gevent
+# process as `sys.executable sys.argv[0] gevent ...`, which fails when
+# sys.argv[0] is odoo/__main__.py (`python -m odoo`): it runs from this.
+ODOO_LAUNCHER = """\
+__import__("os").environ["TZ"] = "UTC"
+import odoo
+
+odoo.cli.main()
+"""
+
+
+def odoo_launcher(settings):
+    """Write the state directory's odoo-bin; return its path."""
+    path = settings.state / "odoo-bin"
+    settings.state.mkdir(parents=True, exist_ok=True)
+    path.write_text(ODOO_LAUNCHER)
+    return path
+
+
+def odoo_cmd(settings, *args, conf_file=None, launcher=None):
     conf = conf_file or settings.conf_file
-    return [settings.venv_python, "-m", "odoo", "-c", conf, *args]
+    entry = [launcher] if launcher else ["-m", "odoo"]
+    return [settings.venv_python, *entry, "-c", conf, *args]
 
 
 def create_database(
@@ -851,7 +893,16 @@ def command_run(settings, args):
         log(f"Serving database {db} on {url}  (login: admin / password: admin)")
         log("Press Ctrl-C to stop Odoo and the private PostgreSQL cluster.")
         return serve(
-            odoo_cmd(settings, "-d", db, "--db-filter", f"^{db}$", *args.odoo_args)
+            odoo_cmd(
+                settings,
+                "-d",
+                db,
+                "--db-filter",
+                f"^{db}$",
+                *server_options(settings, args.workers),
+                *args.odoo_args,
+                launcher=odoo_launcher(settings) if args.workers else None,
+            )
         )
 
 
@@ -1085,6 +1136,13 @@ def build_parser():
     sub = parser.add_subparsers(dest="command", required=True)
     run_p = sub.add_parser("run", help="serve the demo database")
     run_p.add_argument("--reset", action="store_true", help="rebuild the demo database")
+    run_p.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="multi-process server: N HTTP workers and a cron worker",
+    )
     run_p.add_argument("odoo_args", nargs="*", help="extra odoo arguments (after --)")
     test_p = sub.add_parser("test", help="lint and run every test")
     test_p.add_argument("--no-lint", action="store_true")

@@ -299,6 +299,34 @@ class TestDateRuns:
         assert devenv.iso_minutes(runs["Friday 17:55"]) == "2026-12-04T17:55"
 
 
+def test_run_workers_options(tmp_path):
+    settings = devenv.Settings({"HOME": str(tmp_path), "PC_HTTP_PORT": "8176"})
+    args = devenv.build_parser().parse_args(["run"])
+    assert args.workers == 0
+    assert devenv.server_options(settings, args.workers) == []
+    args = devenv.build_parser().parse_args(["run", "--workers", "2", "--", "-x"])
+    assert args.odoo_args == ["-x"]
+    assert devenv.server_options(settings, args.workers) == [
+        "--workers=2",
+        "--max-cron-threads=1",
+        "--gevent-port=8179",
+        "--limit-time-cpu=300",
+        "--limit-time-real=600",
+    ]
+    settings = devenv.Settings({"HOME": str(tmp_path), "PC_STATE_DIR": str(tmp_path)})
+    launcher = devenv.odoo_launcher(settings)
+    assert "odoo.cli.main()" in launcher.read_text()
+    assert devenv.odoo_cmd(settings, "-d", "demo", launcher=launcher) == [
+        settings.venv_python,
+        launcher,
+        "-c",
+        tmp_path / "odoo.conf",
+        "-d",
+        "demo",
+    ]
+    assert devenv.odoo_cmd(settings)[1:3] == ["-m", "odoo"]
+
+
 def test_date_runs_only_with_the_whole_suite():
     parse = devenv.build_parser().parse_args
     assert devenv.wants_date_runs(parse(["test"]))
