@@ -5,6 +5,24 @@ from datetime import datetime
 from odoo import fields, models
 
 
+def _batches_without_repeats(vals_list):
+    """vals_list cut in batches where a user has one activity per record:
+    mail.activity subscribes the assignees of a batch at once, and two
+    activities of one user on one record in a batch would subscribe them
+    twice (a duplicate follower). Usually a single batch."""
+    batches = []
+    for vals in vals_list:
+        key = (vals["res_model_id"], vals["res_id"], vals["user_id"])
+        for keys, batch in batches:
+            if key not in keys:
+                keys.add(key)
+                batch.append(vals)
+                break
+        else:
+            batches.append(({key}, [vals]))
+    return [batch for _keys, batch in batches]
+
+
 class PrintingComplaintActivityMixin(models.AbstractModel):
     """The activities the complaint procedure gives people (a step to work,
     an approval, an action to carry out), for tickets, solutions and
@@ -44,7 +62,10 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
         Activity = self.env["mail.activity"].sudo()
         if not notify:
             Activity = Activity.with_context(mail_activity_quick_update=True)
-        return Activity.create([vals for vals in vals_list if vals["user_id"]])
+        activities = Activity.browse()
+        for batch in _batches_without_repeats([v for v in vals_list if v["user_id"]]):
+            activities |= Activity.create(batch)
+        return activities
 
     def _complaint_activities(self, *xmlids):
         """The open activities of these types on these records."""

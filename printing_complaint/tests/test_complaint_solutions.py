@@ -533,6 +533,32 @@ class TestComplaintSolutions(ComplaintCase):
             )
 
     # -- execution reminders ----------------------------------------------
+    def test_progress_and_late_reminders_at_once_for_an_unfollowing_owner(self):
+        """Both reminders of one complaint for one owner in the same run:
+        Odoo subscribes a batch's assignees at once, and subscribed them
+        twice (duplicate follower, the cron crashed)."""
+        start = fields.Datetime.now()
+        with freeze_time(start):
+            complaint, solution = self._solution_ready(
+                "solution_type_reprint",
+                deadline=fields.Date.to_date(start) + timedelta(days=1),
+            )
+            self._approve_all(solution)
+            self._offer_and_accept(complaint)
+        complaint.message_unsubscribe(partner_ids=self.sales_rep.partner_id.ids)
+        with freeze_time(start + timedelta(days=3)):
+            self.env["helpdesk.ticket"]._cron_execution_reminders()
+        kinds = complaint.activity_ids.filtered(
+            lambda a: a.user_id == self.sales_rep
+        ).activity_type_id
+        self.assertIn(
+            self.env.ref("printing_complaint.activity_complaint_progress"), kinds
+        )
+        self.assertIn(
+            self.env.ref("printing_complaint.activity_complaint_solution_late"), kinds
+        )
+        self.assertIn(self.sales_rep.partner_id, complaint.message_partner_ids)
+
     def test_progress_reminders_and_late_solutions(self):
         start = fields.Datetime.now()
         with freeze_time(start):
