@@ -4,7 +4,7 @@
     "name": "Printing Complaints",
     "summary": "Customer complaint handling for printing companies, "
     "on top of the OCA helpdesk and sales",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Printing Complaint contributors",

@@ -48,7 +48,7 @@ def _metadata(wheel):
 
 def test_base_addon_wheel(wheels):
     version, requires, files = _metadata(wheels["odoo_addon_printing_complaint"])
-    assert version.startswith("18.0.1.4.0")
+    assert version.startswith("18.0.1.5.0")
     assert requires == [
         "odoo-addon-base_tier_validation==18.0.*",
         "odoo-addon-helpdesk_mgmt==18.0.*",
@@ -64,7 +64,7 @@ def test_base_addon_wheel(wheels):
 
 def test_report_addon_wheel(wheels):
     version, requires, files = _metadata(wheels["odoo_addon_printing_complaint_report"])
-    assert version.startswith("18.0.1.2.0")
+    assert version.startswith("18.0.1.3.0")
     assert requires == [
         "odoo-addon-printing_complaint==18.0.*",
         "odoo-addon-report_xlsx==18.0.*",
