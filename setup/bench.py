@@ -1006,7 +1006,8 @@ def child(mode):
         uenv = env(user=admin, context={"lang": "en_US", "tz": "UTC"})
         tickets = uenv["helpdesk.ticket"].search([("is_complaint", "=", True)])
         ledger = uenv["report.printing_complaint_report.complaint_ledger_xlsx"]
-        columns, query = ledger._ledger_query(tickets)
+        domain = [("is_complaint", "=", True)]
+        columns, query = ledger._ledger_query(domain)
         code, params = (
             (query.code, query.params) if hasattr(query, "code") else (query, None)
         )
@@ -1015,7 +1016,7 @@ def child(mode):
             return uenv["ir.actions.report"]._render_xlsx(
                 "printing_complaint_report.action_report_complaint_ledger",
                 tickets.ids,
-                {},
+                {"domain": domain},  # what exporting a filter sends
             )[0]
 
         def raw():

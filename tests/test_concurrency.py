@@ -129,6 +129,12 @@ class TestConcurrency(BaseCase):
                 ]
             ).write({"active": False})
 
+    def _no_team_leader(self, team_id):
+        with self.registry.cursor() as cr:
+            api.Environment(cr, SUPERUSER_ID, {})["helpdesk.ticket.team"].browse(
+                team_id
+            ).user_id = False
+
     def _two_transactions(self):
         return self.registry.cursor(), self.registry.cursor()
 
@@ -163,6 +169,9 @@ class TestConcurrency(BaseCase):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             complaint = env["helpdesk.ticket"].browse(self.ids["complaint"])
+            # The first tier needs an approver: the team leader, for this test.
+            complaint.team_id.user_id = self.ids["manager"]
+            self.addCleanup(self._no_team_leader, complaint.team_id.id)
             solution = env["printing.complaint.solution"].create(
                 {
                     "ticket_id": complaint.id,
@@ -176,8 +185,8 @@ class TestConcurrency(BaseCase):
                 }
             )
             solution.request_validation()
-            # The department head signed first (tiers approved in order; the
-            # team has no leader here, so his approval is set directly).
+            # The department head signed first (tiers approved in order; his
+            # approval is set directly, the race is finance's).
             solution.review_ids.filtered(
                 lambda r: r.name == "Department head"
             ).status = "approved"

@@ -164,7 +164,7 @@ class HelpdeskTicket(models.Model):
     invalid_reason = fields.Text(string="Why not valid", groups="base.group_user")
     # helpdesk_mgmt's field, indexed: the form counts a ticket's duplicates,
     # which otherwise reads the whole table.
-    duplicate_id = fields.Many2one(index="btree_not_null")
+    duplicate_id = fields.Many2one(index="btree_not_null", groups="base.group_user")
 
     _sql_constraints = (
         (
