@@ -579,9 +579,7 @@ class PrivateCluster:
 
     def server_options(self):
         """The postgres command-line options of SERVER_OPTIONS."""
-        return " ".join(
-            f"-c {key}={value}" for key, value in self.SERVER_OPTIONS
-        )
+        return " ".join(f"-c {key}={value}" for key, value in self.SERVER_OPTIONS)
 
     def stop(self):
         if self.initialised() and self.running():

@@ -24,7 +24,6 @@ class PrintingComplaintInspection(models.Model):
 
     solution_id = fields.Many2one(
         "printing.complaint.solution",
-        string="Solution",
         required=True,
         index=True,
         ondelete="restrict",
