@@ -214,15 +214,16 @@ class TestComplaintXlsx(ReportCase):
         """The rows come from the server-side cursor a batch at a time and
         xlsxwriter writes each row to its temporary file as it comes."""
         books = []
+        workbook_class = xlsxwriter.Workbook
 
-        class Recorder(xlsxwriter.Workbook):
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, **kwargs)
-                books.append(self)
+        def recorder(*args, **kwargs):
+            book = workbook_class(*args, **kwargs)
+            books.append(book)
+            return book
 
         expected = self._rows(self._ledger(self.fixture))
         with (
-            patch.object(xlsxwriter, "Workbook", Recorder),
+            patch.object(xlsxwriter, "Workbook", recorder),
             patch(f"{LEDGER}.FETCH_SIZE", 2),
         ):
             rows = self._rows(self._ledger(self.fixture))
