@@ -46,7 +46,11 @@ MATRIX = {
     "printing.complaint.evidence": {**_grant(ALL_COMPLAINT, "rwc"), "portal": "r"},
     "printing.complaint.solution": {**_grant(ALL_COMPLAINT, "rwc"), "portal": "r"},
     "printing.complaint.decision": {**_grant(ALL_COMPLAINT, "rc"), "portal": "r"},
+    # Only QC records an inspection: create() checks the group (the ACL lets
+    # the complaint roles try, and read the release record).
+    "printing.complaint.inspection": _grant(ALL_COMPLAINT, "rc"),
     "printing.complaint.reopen.wizard": {"manager": "rwc"},
+    "printing.complaint.handling.wizard": _grant(ALL_COMPLAINT, "rwc"),
     "printing.complaint.rating.wizard": _grant(ALL_COMPLAINT, "rwc"),
     "printing.complaint.solution.withdraw.wizard": _grant(ALL_COMPLAINT, "rwc"),
     "printing.complaint.effectiveness.wizard": _grant(
