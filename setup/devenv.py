@@ -1001,9 +1001,6 @@ def run_peer_suites(settings, odoo, database, pytest_args=()):
             "--odoo-http",
             "-p",
             "no:cacheprovider",
-            # Only this repository's conftest.py: the peers' tests live in
-            # the virtualenv, which may sit below another checkout.
-            f"--confcutdir={REPO}",
             "-k",
             PEER_DESELECT,
             *(
