@@ -49,6 +49,8 @@
         "views/helpdesk_ticket_handling_views.xml",
         "views/helpdesk_ticket_facts_views.xml",
         "views/helpdesk_ticket_type_views.xml",
+        "views/helpdesk_ticket_customer_messages_views.xml",
+        "views/helpdesk_ticket_team_views.xml",
         "views/mgmtsystem_action_views.xml",
         "views/printing_complaint_evidence_views.xml",
         "views/sale_order_views.xml",

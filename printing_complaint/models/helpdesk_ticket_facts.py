@@ -34,6 +34,7 @@ class HelpdeskTicket(models.Model):
     staff_concerned = fields.Char(
         string="Staff member concerned",
         tracking=True,
+        groups="base.group_user",
         help="Who served the customer (a name or a counter), as the customer says it.",
     )
     incident_datetime = fields.Datetime(string="When it happened", tracking=True)

@@ -41,9 +41,7 @@ class HelpdeskTicket(models.Model):
                     "Feedback is answered and closed, not handled as a complaint"
                 )
             ]
-        return (
-            [] if self.feedback_answer else [self.env._("the answer to the customer")]
-        )
+        return [message for ok, message in self._gate_feedback_facts() if not ok]
 
     def _gate_registration(self, target):
         if target == "closed":  # only a duplicate closes at registration

@@ -22,6 +22,7 @@ PROCEDURE_FIELDS = {
     "closure_confirmed",
     "closure_channel_id",
     "closure_confirmed_date",
+    "closure_confirmation_sent_date",
     "reopen_count",
     "last_progress_date",
     # The judgements of helpdesk_ticket_handling.py, each with its reason.
@@ -29,6 +30,12 @@ PROCEDURE_FIELDS = {
     "evidence_waiver_reason",
     "bad_faith",
     "bad_faith_reason",
+    # The team's targets (helpdesk_ticket_team_target.py).
+    "target_answer_deadline",
+    "target_answer_date",
+    "target_result_deadline",
+    "target_result_date",
+    "target_escalated",
 }
 # Who acts next when a complaint enters a step (see _complaint_step_user).
 STEP_ACTIVITY_TYPES = {
