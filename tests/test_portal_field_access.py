@@ -49,6 +49,8 @@ CUSTOMER_TICKET_FIELDS = {
     "closure_summary",  # what was found, done and changed, told to the customer
     "closure_confirmation_sent_date",
     "customer_summary",  # the findings, in words meant for the customer
+    "verification_due",  # the answers promised in the acknowledgement
+    "proposal_due",
     "suggestion_decision",
     # the facts of the complaint's type, and the job without a sale order
     "needs_evidence",

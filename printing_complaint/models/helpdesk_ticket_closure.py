@@ -57,18 +57,19 @@ class HelpdeskTicket(models.Model):
                 res["stage_id"] = (template, res["stage_id"][1])
         return res
 
+    def _check_at_closure_step(self):
+        if self.complaint_step != "closure":
+            raise UserError(
+                self.env._("%(number)s is not at the closure step.", number=self.number)
+            )
+
     def action_send_closure_confirmation(self):
         """Send the customer the closure confirmation sheet (结案确认单):
         what was found, what was done and what changes, to confirm on the
         portal or to the rep."""
         self.check_access("write")
         for ticket in self:
-            if ticket.complaint_step != "closure":
-                raise UserError(
-                    self.env._(
-                        "%(number)s is not at the closure step.", number=ticket.number
-                    )
-                )
+            ticket._check_at_closure_step()
             if not ticket.closure_summary:
                 raise UserError(
                     self.env._(
@@ -91,12 +92,7 @@ class HelpdeskTicket(models.Model):
         complaint."""
         self.check_access("write")
         for ticket in self:
-            if ticket.complaint_step != "closure":
-                raise UserError(
-                    self.env._(
-                        "%(number)s is not at the closure step.", number=ticket.number
-                    )
-                )
+            ticket._check_at_closure_step()
             ticket.sudo().write(
                 {
                     "closure_confirmed": True,

@@ -6,44 +6,73 @@ before the solutions (the offer), and a refund's credit note once posted."""
 
 from odoo import fields, models
 
+from ..tools import plan_hours_series
+
 
 class HelpdeskTicket(models.Model):
     # One concern per file, as Odoo splits its big models.
     _inherit = "helpdesk.ticket"  # pylint: disable=consider-merging-classes-inherited
 
-    def _complaint_answer_plan(self):
-        """[(what we answer, by when)] promised in the acknowledgement: our
-        verification result at the end of the verification step, our
-        proposal at the end of the solution step, each counted in working
-        hours after the step before it (the current step's deadline first)."""
-        self.ensure_one()
+    verification_due = fields.Datetime(
+        string="Verification result due",
+        readonly=True,
+        copy=False,
+        help="Promised to the customer at reception: the end of the "
+        "verification step, after the registration step.",
+    )
+    proposal_due = fields.Datetime(
+        string="Proposal due",
+        readonly=True,
+        copy=False,
+        help="Promised to the customer at reception: the end of the solution "
+        "step, after verification.",
+    )
+
+    def _complaint_clock_vals(self, now, limits):
+        """At reception, plan with the registration deadline the answers
+        the acknowledgement promises: our verification result at the end of
+        the verification step, our proposal at the end of the solution step
+        (one read of the schedule for the three)."""
+        if self.complaint_step != "registered":
+            return super()._complaint_clock_vals(now, limits)
         calendar = self.company_id.resource_calendar_id
-        limits = self.env["printing.complaint.time.limit"]._limits_by_key(
-            self.company_id
-        )
         severity = self._clock_severity() or "general"
-        moment = self.step_deadline or fields.Datetime.now()
-        plan = []
-        for step, what in (
-            ("verification", self.env._("The result of our verification")),
-            ("solution", self.env._("Our proposal of a solution")),
-        ):
-            hours = limits.get((self.company_id.id, step, severity))
-            if not (hours and calendar):
-                break
-            moment = calendar.plan_hours(hours, moment, compute_leaves=True)
-            plan.append((what, moment))
-        return plan
+        hours = [
+            limits.get((self.company_id.id, step, severity)) or 0.0
+            for step in ("registered", "verification", "solution")
+        ]
+        if not calendar or not hours[0]:
+            return super()._complaint_clock_vals(now, limits)
+        deadline, verification, proposal = plan_hours_series(
+            calendar, now, [sum(hours[:1]), sum(hours[:2]), sum(hours)]
+        )
+        return {
+            "step_deadline": deadline,
+            "verification_due": hours[1] and verification,
+            "proposal_due": hours[1] and hours[2] and proposal,
+        }
+
+    def _complaint_answer_plan(self):
+        """[(what we answer, by when)] promised in the acknowledgement."""
+        self.ensure_one()
+        plan = [
+            (self.env._("The result of our verification"), self.verification_due),
+            (self.env._("Our proposal of a solution"), self.proposal_due),
+        ]
+        return [(what, moment) for what, moment in plan if moment]
 
     def _complaint_what_to_provide(self):
         """What the customer can send to speed up the verification, by the
         facts the complaint's type records."""
         self.ensure_one()
         wanted = []
-        if self.needs_evidence and not self.evidence_ids:
+        # Whether photos came already is not asked (a query more for every
+        # complaint registered): the sentence allows for them.
+        if self.needs_evidence:
             wanted.append(
                 self.env._(
-                    "photos of the defect and, if you can, a sample of the goods"
+                    "photos of the defect (unless you sent them already) and, if "
+                    "you can, a sample of the goods"
                 )
             )
         if self.needs_defect_category or self.needs_quantities:

@@ -92,9 +92,9 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     @api.constrains("category_id", "type_id")
     def _check_category_of_type(self):
-        for ticket in self:
+        for ticket in self.filtered(lambda t: t.type_id and t.category_id):
             category_type = ticket.category_id.complaint_type_id
-            if ticket.type_id and category_type and category_type != ticket.type_id:
+            if category_type and category_type != ticket.type_id:
                 raise ValidationError(
                     self.env._(
                         "The category “%(category)s” belongs to %(category_type)s "

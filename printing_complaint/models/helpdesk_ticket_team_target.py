@@ -71,9 +71,9 @@ class HelpdeskTicket(models.Model):
         """Plan the targets of complaints just received; record those met."""
         received = self.filtered(
             lambda t: t.complaint_step == "registered"
+            and (t.team_id.complaint_answer_hours or t.team_id.complaint_result_days)
             and not t.target_result_deadline
             and not t.target_answer_deadline
-            and (t.team_id.complaint_answer_hours or t.team_id.complaint_result_days)
         )
         for ticket in received:
             team = ticket.team_id
@@ -95,15 +95,15 @@ class HelpdeskTicket(models.Model):
                 }
             )
         answered = self.filtered(
-            lambda t: t.target_answer_deadline
+            lambda t: t.complaint_step in ANSWERED_STEPS
+            and t.target_answer_deadline
             and not t.target_answer_date
-            and t.complaint_step in ANSWERED_STEPS
         )
         answered.sudo().write({"target_answer_date": now})
         resulted = self.filtered(
-            lambda t: t.target_result_deadline
+            lambda t: t.complaint_step in RESULT_STEPS
+            and t.target_result_deadline
             and not t.target_result_date
-            and t.complaint_step in RESULT_STEPS
         )
         resulted.sudo().write({"target_result_date": now})
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 
+from ..tools import plan_hours_series
 from .common import ComplaintCase
 
 # A Monday at 10:00 (UTC, the test calendar's zone).
@@ -82,7 +83,9 @@ class TestCustomerMessages(ComplaintCase):
         complaint, invoice = self._posted_refund(120.0)
         email = self._emails(complaint, "your refund")
         self.assertEqual(len(email), 1)
-        self.assertIn("120.00", email.body)
+        credit_note = complaint.solution_ids.credit_note_ids
+        self.assertEqual(credit_note.amount_untaxed, 120.0)
+        self.assertIn(f"{credit_note.amount_total:,.2f}", email.body)
         self.assertIn(invoice.name, email.body)
         self.assertIn("deducted", email.body)
 
@@ -129,3 +132,19 @@ class TestCustomerMessages(ComplaintCase):
             complaint.with_user(self.sales_rep).write(
                 {"closure_confirmation_sent_date": False}
             )
+
+    def test_answer_plan_counts_as_plan_hours(self):
+        """One read of the schedule gives what plan_hours gives one by one,
+        across a weekend and the National Day holidays."""
+        start = datetime(2026, 9, 25, 16, 30)  # a Friday afternoon
+        amounts = [0.5, 1, 4, 8.5, 30]
+        self.assertEqual(
+            plan_hours_series(self.calendar, start, amounts),
+            [
+                self.calendar.plan_hours(hours, start, compute_leaves=True)
+                for hours in amounts
+            ],
+        )
+        self.assertEqual(
+            plan_hours_series(self.calendar, start, [1000], days=7), [False]
+        )

@@ -10,7 +10,8 @@ from odoo.tests import freeze_time, tagged
 
 from .common import ComplaintCase
 
-MONDAY = datetime(2026, 9, 28, 10, 0)
+# A Monday far from public holidays.
+MONDAY = datetime(2026, 9, 14, 10, 0)
 
 
 @tagged("post_install", "-at_install")
@@ -29,9 +30,9 @@ class TestTeamTarget(ComplaintCase):
     @freeze_time(MONDAY)
     def test_targets_planned_on_reception(self):
         complaint = self._create_complaint()
-        self.assertEqual(complaint.target_answer_deadline, datetime(2026, 9, 29, 10))
+        self.assertEqual(complaint.target_answer_deadline, datetime(2026, 9, 15, 10))
         # 3 working days of 8 h from Monday 10:00: Thursday 10:00.
-        self.assertEqual(complaint.target_result_deadline, datetime(2026, 10, 1, 10))
+        self.assertEqual(complaint.target_result_deadline, datetime(2026, 9, 17, 10))
         self.assertFalse(complaint.target_missed)
         other = self._create_complaint(team_id=self.other_team.id)
         self.assertFalse(other.target_answer_deadline)
@@ -44,16 +45,16 @@ class TestTeamTarget(ComplaintCase):
         self.assertFalse(complaint.target_result_date)
         solution = self._propose(complaint, "solution_type_apology")
         self._approve_all(solution)
-        with freeze_time(datetime(2026, 10, 2, 9, 0)):  # Friday: a day late
+        with freeze_time(datetime(2026, 9, 18, 9, 0)):  # Friday: a day late
             complaint.action_send_offer()
-            self.assertEqual(complaint.target_result_date, datetime(2026, 10, 2, 9))
+            self.assertEqual(complaint.target_result_date, datetime(2026, 9, 18, 9))
             self.assertTrue(complaint.target_missed)
 
     def test_missed_target_escalated_once(self):
         with freeze_time(MONDAY):
             complaint = self._create_complaint()
             answered = self._create_complaint()
-        with freeze_time(datetime(2026, 9, 28, 15, 0)):
+        with freeze_time(datetime(2026, 9, 14, 15, 0)):
             self._registered_complete(answered)
             answered.action_next_step()
             answered.write(
@@ -64,7 +65,7 @@ class TestTeamTarget(ComplaintCase):
                 }
             )
             answered.action_next_step()  # answered on time
-        with freeze_time(datetime(2026, 9, 29, 11, 0)):  # 25 h later
+        with freeze_time(datetime(2026, 9, 15, 11, 0)):  # 25 h later
             self.env["helpdesk.ticket"]._cron_escalate_missed_targets()
             self.assertTrue(complaint.target_escalated)
             self.assertTrue(complaint.target_missed)
@@ -94,12 +95,12 @@ class TestClockFollowsSeverity(ComplaintCase):
         self._registered_complete(complaint)
         complaint.action_next_step()
         # Verification: 4 working hours for a general complaint (10-12, 13-15).
-        self.assertEqual(complaint.step_deadline, datetime(2026, 9, 28, 15, 0))
+        self.assertEqual(complaint.step_deadline, datetime(2026, 9, 14, 15, 0))
         complaint.with_user(self.qc_user).severity = "major"
         # A major one has 2: from the step's start at 10:00, due by 12:00.
-        self.assertEqual(complaint.step_deadline, datetime(2026, 9, 28, 12, 0))
+        self.assertEqual(complaint.step_deadline, datetime(2026, 9, 14, 12, 0))
         line = complaint.stage_history_ids.filtered(lambda h: not h.exit_date)
-        self.assertEqual(line.deadline, datetime(2026, 9, 28, 12, 0))
+        self.assertEqual(line.deadline, datetime(2026, 9, 14, 12, 0))
         self.assertEqual(line.severity, "major")
         self.assertTrue(
             complaint.message_ids.filtered(
@@ -108,4 +109,4 @@ class TestClockFollowsSeverity(ComplaintCase):
         )
         # A safety issue runs on the major limits already: nothing moves.
         complaint.is_safety = True
-        self.assertEqual(complaint.step_deadline, datetime(2026, 9, 28, 12, 0))
+        self.assertEqual(complaint.step_deadline, datetime(2026, 9, 14, 12, 0))
