@@ -49,7 +49,6 @@ class HelpdeskTicket(models.Model):
     # A walk-in or cash customer's job, without a sale order
     invoice_id = fields.Many2one(
         "account.move",
-        string="Invoice",
         index="btree_not_null",
         tracking=True,
         check_company=True,
