@@ -2,8 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Small helpers shared by the models of the complaint procedure."""
 
+from datetime import timedelta
+
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
+
+from odoo.addons.resource.models.utils import make_aware
 
 
 def overdue_domain(env, operator, value, overdue):
@@ -53,3 +57,26 @@ def check_document_links(records, vals_list, link_fields):
                 ),
             )
         )
+
+
+def plan_hours_series(calendar, start, hours_list, days=28):
+    """The moments reached after each of hours_list (ascending) working
+    hours of calendar from start, as calendar.plan_hours(hours, start,
+    compute_leaves=True) gives them one by one, but from a single read of
+    the work intervals (schedule and leaves) over the next days; False for
+    an amount not reached within them."""
+    start_aware, revert = make_aware(start)
+    intervals = calendar._work_intervals_batch(
+        start_aware, start_aware + timedelta(days=days)
+    )[False]
+    moments = []
+    pending = list(hours_list)
+    worked = 0.0
+    for begin, stop, _meta in intervals:
+        length = (stop - begin).total_seconds() / 3600
+        while pending and pending[0] - worked <= length:
+            moments.append(revert(begin + timedelta(hours=pending.pop(0) - worked)))
+        worked += length
+        if not pending:
+            break
+    return moments + [False] * len(pending)

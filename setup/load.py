@@ -240,7 +240,11 @@ def solution_step_complaint(admin, fixture, customer, index, photo):
         "helpdesk.ticket",
         "write",
         [ticket],
-        {"responsibility_id": fixture["responsibility"], "root_cause": "Ink density"},
+        {
+            "responsibility_id": fixture["responsibility"],
+            "root_cause": "Ink density",
+            "customer_summary": "The cover was printed too dark on our press.",
+        },
     )
     solution = admin(
         "printing.complaint.solution",

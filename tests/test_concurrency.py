@@ -8,93 +8,35 @@ results: one approval, one consistent stage history. The data is removed
 afterwards.
 """
 
-import freezegun
 from conftest import cross_addon_test
 from psycopg2.errors import SerializationFailure
+from two_cursors import TwoCursorCase
 
-from odoo import SUPERUSER_ID, Command, api, fields
-from odoo.modules.registry import Registry
-from odoo.tests import BaseCase, get_db_name, tagged
-
-from odoo.addons.printing_complaint.tests.common import PNG
+from odoo import SUPERUSER_ID, api
+from odoo.tests import tagged
 
 
 @cross_addon_test
 @tagged("post_install", "-at_install")
-class TestConcurrency(BaseCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.registry = Registry(get_db_name())
-        # A working moment, the same whatever day the suite runs (ticking:
-        # the two cursors wait for each other in real time).
-        cls.startClassPatcher(freezegun.freeze_time("2026-09-28 10:00:00", tick=True))
-
+class TestConcurrency(TwoCursorCase):
     def setUp(self):
         super().setUp()
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            users = env["res.users"].with_context(no_reset_password=True)
-
-            def user(login, group):
-                existing = users.with_context(active_test=False).search(
-                    [("login", "=", login)]
-                )
-                if existing:
-                    existing.active = True
-                    return existing
-                return users.create(
-                    {
-                        "name": login.replace("_", " ").title(),
-                        "login": login,
-                        "email": f"{login}@example.com",
-                        "groups_id": [Command.set([env.ref(group).id])],
-                    }
-                )
-
-            rep = user("race_rep", "printing_complaint.group_complaint_sales")
-            manager = user("race_manager", "printing_complaint.group_complaint_manager")
-            qc = user("race_qc", "printing_complaint.group_complaint_qc")
-            finance_a = user(
-                "race_finance_a", "printing_complaint.group_complaint_finance"
+            rep = self._user(
+                env, "race_rep", "printing_complaint.group_complaint_sales"
             )
-            finance_b = user(
-                "race_finance_b", "printing_complaint.group_complaint_finance"
+            manager = self._user(
+                env, "race_manager", "printing_complaint.group_complaint_manager"
             )
-            team = env.ref("printing_complaint.helpdesk_team_complaints")
-            team.user_ids = [Command.link(rep.id)]
-            order = env["sale.order"].search(
-                [("state", "=", "sale"), ("invoice_ids.state", "=", "posted")], limit=1
+            qc = self._user(env, "race_qc", "printing_complaint.group_complaint_qc")
+            finance_a = self._user(
+                env, "race_finance_a", "printing_complaint.group_complaint_finance"
             )
-            complaint = env["helpdesk.ticket"].create(
-                {
-                    "name": "Race: dark covers",
-                    "description": "<p>Dark</p>",
-                    "team_id": team.id,
-                    "partner_id": order.partner_id.id,
-                    "sale_order_id": order.id,
-                    "sale_line_ids": [
-                        Command.set(
-                            order.order_line.filtered(
-                                lambda line: not line.display_type
-                            )[:1].ids
-                        )
-                    ],
-                    "user_id": rep.id,
-                    "acknowledged_date": fields.Datetime.now(),
-                    "request_ids": [
-                        Command.set(env.ref("printing_complaint.request_reprint").ids)
-                    ],
-                }
+            finance_b = self._user(
+                env, "race_finance_b", "printing_complaint.group_complaint_finance"
             )
-            env["ir.attachment"].create(
-                {
-                    "name": "dark.png",
-                    "raw": PNG,
-                    "res_model": "helpdesk.ticket",
-                    "res_id": complaint.id,
-                }
-            )
+            complaint = self._complaint(env, rep, "Race: dark covers")
             self.ids = {
                 "complaint": complaint.id,
                 "rep": rep.id,
@@ -103,31 +45,8 @@ class TestConcurrency(BaseCase):
                 "finance_a": finance_a.id,
                 "finance_b": finance_b.id,
             }
-        self.addCleanup(self._remove_data)
-
-    def _remove_data(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            complaint = env["helpdesk.ticket"].browse(self.ids["complaint"])
-            solutions = complaint.with_context(active_test=False).solution_ids
-            cr.execute(
-                "DELETE FROM tier_review WHERE model = %s AND res_id = ANY(%s)",
-                ["printing.complaint.solution", solutions.ids],
-            )
-            cr.execute(
-                "DELETE FROM printing_complaint_solution WHERE id = ANY(%s)",
-                [solutions.ids],
-            )
-            cr.execute("DELETE FROM helpdesk_ticket WHERE id = %s", [complaint.id])
-            env["res.users"].browse(
-                [
-                    self.ids["rep"],
-                    self.ids["manager"],
-                    self.ids["qc"],
-                    self.ids["finance_a"],
-                    self.ids["finance_b"],
-                ]
-            ).write({"active": False})
+        users = [self.ids[key] for key in self.ids if key != "complaint"]
+        self.addCleanup(self._remove_data, self.ids["complaint"], users)
 
     def _no_team_leader(self, team_id):
         with self.registry.cursor() as cr:

@@ -4,30 +4,19 @@ press fails on serialization, Odoo retries it on fresh data, and the retry,
 which still carries the step it was pressed from, moves nothing more.
 """
 
-import freezegun
 from conftest import cross_addon_test
 from psycopg2.errors import SerializationFailure
+from two_cursors import TwoCursorCase
 
-from odoo import SUPERUSER_ID, Command, api, fields
-from odoo.modules.registry import Registry
-from odoo.tests import BaseCase, get_db_name, tagged
-
-from odoo.addons.printing_complaint.tests.common import PNG
+from odoo import SUPERUSER_ID, api
+from odoo.tests import tagged
 
 PRESSED_FROM_REGISTERED = {"complaint_step_from": "registered"}
 
 
 @cross_addon_test
 @tagged("post_install", "-at_install")
-class TestNextStepRace(BaseCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.registry = Registry(get_db_name())
-        # A working moment, the same whatever day the suite runs (ticking:
-        # the two cursors wait for each other in real time).
-        cls.startClassPatcher(freezegun.freeze_time("2026-09-28 10:00:00", tick=True))
-
+class TestNextStepRace(TwoCursorCase):
     def setUp(self):
         super().setUp()
         with self.registry.cursor() as cr:
@@ -39,43 +28,14 @@ class TestNextStepRace(BaseCase):
             manager = self._user(
                 env, "double_manager", "printing_complaint.group_complaint_manager"
             )
-            team = env.ref("printing_complaint.helpdesk_team_complaints")
-            team.user_ids = [Command.link(rep.id)]
-            order = env["sale.order"].search(
-                [("state", "=", "sale"), ("invoice_ids.state", "=", "posted")], limit=1
-            )
-            complaint = env["helpdesk.ticket"].create(
-                {
-                    "name": "Double click: dark covers",
-                    "description": "<p>Dark</p>",
-                    "team_id": team.id,
-                    "partner_id": order.partner_id.id,
-                    "sale_order_id": order.id,
-                    "sale_line_ids": [
-                        Command.set(
-                            order.order_line.filtered(
-                                lambda line: not line.display_type
-                            )[:1].ids
-                        )
-                    ],
-                    "user_id": rep.id,
-                    "acknowledged_date": fields.Datetime.now(),
-                    "request_ids": [
-                        Command.set(env.ref("printing_complaint.request_reprint").ids)
-                    ],
-                    # The facts of verification too: a second move would pass.
-                    "proof_checked": True,
-                    "category_id": env.ref("printing_complaint.category_colour").id,
-                    "validity": "valid",
-                }
-            )
-            env["ir.attachment"].create(
-                {
-                    "name": "dark.png",
-                    "raw": PNG,
-                    "res_model": "helpdesk.ticket",
-                    "res_id": complaint.id,
-                }
+            complaint = self._complaint(
+                env,
+                rep,
+                "Double click: dark covers",
+                # The facts of verification too: a second move would pass.
+                proof_checked=True,
+                category_id=env.ref("printing_complaint.category_colour").id,
+                validity="valid",
             )
             self.ids = {
                 "complaint": complaint.id,
@@ -83,33 +43,11 @@ class TestNextStepRace(BaseCase):
                 "qc": qc.id,
                 "manager": manager.id,
             }
-        self.addCleanup(self._remove_data)
-
-    @staticmethod
-    def _user(env, login, group):
-        users = env["res.users"].with_context(no_reset_password=True)
-        existing = users.with_context(active_test=False).search([("login", "=", login)])
-        if existing:
-            existing.active = True
-            return existing
-        return users.create(
-            {
-                "name": login.replace("_", " ").title(),
-                "login": login,
-                "email": f"{login}@example.com",
-                "groups_id": [Command.set([env.ref(group).id])],
-            }
+        self.addCleanup(
+            self._remove_data,
+            complaint.id,
+            [self.ids["rep"], self.ids["qc"], self.ids["manager"]],
         )
-
-    def _remove_data(self):
-        with self.registry.cursor() as cr:
-            cr.execute(
-                "DELETE FROM helpdesk_ticket WHERE id = %s", [self.ids["complaint"]]
-            )
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            env["res.users"].browse(
-                [self.ids["rep"], self.ids["qc"], self.ids["manager"]]
-            ).write({"active": False})
 
     def _press(self, cr, user):
         env = api.Environment(cr, self.ids[user], PRESSED_FROM_REGISTERED)

@@ -47,6 +47,27 @@ CUSTOMER_TICKET_FIELDS = {
     "closure_confirmed",
     "closure_confirmed_date",
     "closure_summary",  # what was found, done and changed, told to the customer
+    "closure_confirmation_sent_date",
+    "customer_summary",  # the findings, in words meant for the customer
+    "verification_due",  # the answers promised in the acknowledgement
+    "proposal_due",
+    "suggestion_decision",
+    # the facts of the complaint's type, and the job without a sale order
+    "needs_evidence",
+    "needs_service_facts",
+    "needs_proof_check",
+    "needs_defect_category",
+    "needs_delivery_dates",
+    "needs_quantities",
+    "promised_delivery_date",
+    "actual_delivery_date",
+    "delivery_delay_days",
+    "incident_datetime",
+    "ordered_quantity",
+    "counted_quantity",
+    "invoice_id",
+    "job_reference",
+    "job_amount",
     # flags and counts the backend form's layout depends on
     "validity",
     "measure_kind",

@@ -53,6 +53,23 @@ print("RESULT " + json.dumps({
     "version": version.latest_version,
 }))
 """
+# The shipped complaint types and categories are noupdate data: the
+# migration to 18.0.1.6.0 gives them their facts and types.
+TYPE_FACTS = """
+import json
+delivery = env.ref("printing_complaint.type_delivery")
+quality = env.ref("printing_complaint.type_quality")
+print("RESULT " + json.dumps({
+    "delivery": [delivery.needs_delivery_dates, delivery.needs_evidence],
+    "quality": [quality.needs_defect_category, quality.needs_delivery_dates],
+    "colour_is_quality": (
+        env.ref("printing_complaint.category_colour").complaint_type_id == quality
+    ),
+    "late_delivery": env.ref(
+        "printing_complaint.category_late_delivery"
+    ).complaint_type_id == delivery,
+}))
+"""
 MARK_MET_BEFORE = """
 env.cr.execute(
     "UPDATE helpdesk_ticket SET is_recurring = true WHERE id IN "
@@ -107,8 +124,15 @@ def test_upgrade_keeps_the_data(odoo_conf, previous_release):
                 SNAPSHOT % {"kind": "execution_kind", "met": "customer_met_before"},
             )
         )
+        facts = _result(run_odoo_shell(odoo_conf, name, TYPE_FACTS))
     finally:
         drop_database(name)
+    assert facts == {
+        "delivery": [True, False],
+        "quality": [True, False],
+        "colour_is_quality": True,
+        "late_delivery": True,
+    }
     assert before["version"] != after["version"]
     assert before["complaints"] > 0 and before["solutions"]
     assert len(before["met_before"]) == 2

@@ -3,6 +3,7 @@ from . import printing_complaint_number_mixin
 from . import printing_complaint_ticket_link_mixin
 from . import printing_complaint_tolerance_mixin
 from . import helpdesk_ticket_stage
+from . import helpdesk_ticket_type
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_team
 from . import printing_complaint_request
@@ -34,10 +35,15 @@ from . import res_config_settings
 from . import helpdesk_ticket
 from . import helpdesk_ticket_procedure
 from . import helpdesk_ticket_handling
+from . import helpdesk_ticket_replan
+from . import helpdesk_ticket_team_target
+from . import helpdesk_ticket_facts
 from . import helpdesk_ticket_gates
 from . import helpdesk_ticket_investigation
 from . import helpdesk_ticket_solution
 from . import helpdesk_ticket_closure
+from . import helpdesk_ticket_feedback
+from . import helpdesk_ticket_customer_messages
 from . import helpdesk_ticket_capa
 from . import helpdesk_ticket_recurrence
 from . import helpdesk_ticket_portal

@@ -36,12 +36,23 @@ class AccountMove(models.Model):
         solutions._check_accepted_before("post")
         solutions._check_documents_match()
         posted = super()._post(soft=soft)
+        posted._complaint_tell_refunds()
         # A refund is carried out once its credit notes are all posted.
         for solution in posted.complaint_solution_id.filtered(
             lambda s: s.state == "in_execution" and not s._execution_missing()
         ):
             solution.action_done()
         return posted
+
+    def _complaint_tell_refunds(self):
+        """The customer is told of each refund's posted credit notes (a
+        compensation's credit note is the agreed amount already offered)."""
+        refunds = self.filtered(
+            lambda move: move.move_type == "out_refund"
+            and move.complaint_solution_id._execution().refunds
+        )
+        for complaint, credit_notes in refunds.grouped("complaint_id").items():
+            complaint._complaint_tell_refund(credit_notes)
 
     def action_open_complaint(self):
         self.ensure_one()

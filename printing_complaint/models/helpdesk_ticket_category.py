@@ -21,3 +21,10 @@ class HelpdeskTicketCategory(models.Model):
         help="The deviation QC measures for a defect of this category, "
         "compared with the tolerance agreed for the order.",
     )
+    complaint_type_id = fields.Many2one(
+        "helpdesk.ticket.type",
+        string="Complaint type",
+        index="btree_not_null",
+        help="The complaints of this type choose among its categories; "
+        "empty: any type.",
+    )

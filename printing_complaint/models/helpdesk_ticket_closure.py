@@ -26,6 +26,9 @@ class HelpdeskTicket(models.Model):
         readonly=True,
         groups="base.group_user",
     )
+    closure_confirmation_sent_date = fields.Datetime(
+        string="Closure confirmation sent on", readonly=True, copy=False
+    )
     closure_summary = fields.Text(copy=False)
     lessons_learned = fields.Text(
         copy=False,
@@ -54,6 +57,34 @@ class HelpdeskTicket(models.Model):
                 res["stage_id"] = (template, res["stage_id"][1])
         return res
 
+    def _check_at_closure_step(self):
+        if self.complaint_step != "closure":
+            raise UserError(
+                self.env._("%(number)s is not at the closure step.", number=self.number)
+            )
+
+    def action_send_closure_confirmation(self):
+        """Send the customer the closure confirmation sheet (结案确认单):
+        what was found, what was done and what changes, to confirm on the
+        portal or to the rep."""
+        self.check_access("write")
+        for ticket in self:
+            ticket._check_at_closure_step()
+            if not ticket.closure_summary:
+                raise UserError(
+                    self.env._(
+                        "Write the closure summary first: the customer confirms "
+                        "what it says."
+                    )
+                )
+            ticket._portal_ensure_token()
+            ticket.message_post_with_source(
+                "printing_complaint.mail_template_complaint_closure_confirmation",
+                subtype_xmlid="mail.mt_comment",
+            )
+            ticket.sudo().closure_confirmation_sent_date = fields.Datetime.now()
+        return True
+
     def action_confirm_closure(self, channel=None):
         """The customer confirmed that the complaint can be closed (told to
         the rep, or in the portal). Its fields are the procedure's
@@ -61,12 +92,7 @@ class HelpdeskTicket(models.Model):
         complaint."""
         self.check_access("write")
         for ticket in self:
-            if ticket.complaint_step != "closure":
-                raise UserError(
-                    self.env._(
-                        "%(number)s is not at the closure step.", number=ticket.number
-                    )
-                )
+            ticket._check_at_closure_step()
             ticket.sudo().write(
                 {
                     "closure_confirmed": True,
@@ -95,7 +121,7 @@ class HelpdeskTicket(models.Model):
         rep (no token) through channel (a helpdesk.ticket.channel, or only
         its name channel_name) for a customer who gave none."""
         self.ensure_one()
-        if self.complaint_step != "closed" or self.feedback_type != "complaint":
+        if self.complaint_step != "closed":
             raise UserError(self.env._("A complaint is rated once it is closed."))
         if score not in range(1, 6):
             raise UserError(self.env._("A rating is a score from 1 to 5."))

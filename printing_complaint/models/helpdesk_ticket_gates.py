@@ -41,9 +41,7 @@ class HelpdeskTicket(models.Model):
                     "Feedback is answered and closed, not handled as a complaint"
                 )
             ]
-        return (
-            [] if self.feedback_answer else [self.env._("the answer to the customer")]
-        )
+        return [message for ok, message in self._gate_feedback_facts() if not ok]
 
     def _gate_registration(self, target):
         if target == "closed":  # only a duplicate closes at registration
@@ -55,27 +53,19 @@ class HelpdeskTicket(models.Model):
             ]
         return [
             (self.partner_id, self.env._("the customer")),
-            (self.sale_order_id, self.env._("the sale order")),
-            (self.sale_line_ids, self.env._("the affected order lines")),
+            *self._gate_job(),
             (
                 html2plaintext(self.description or "").strip(),
                 self.env._("the description"),
             ),
             (self.request_ids, self.env._("what the customer asks for")),
-            (
-                self.evidence_ids or self.evidence_waived,
-                self.env._("evidence (a photo, video or sample note), or QC's waiver"),
-            ),
+            *self._gate_type_registration(),
             (self.acknowledged_date, self.env._("the customer's acknowledgement")),
         ]
 
     def _gate_verification(self, target):
         checks = [
-            (
-                self.proof_checked,
-                self.env._("the order specs and signed proof checked"),
-            ),
-            (self.category_id, self.env._("the defect category")),
+            *self._gate_type_verification(),
             (self.severity, self.env._("the severity")),
             (self.validity != "to_check", self.env._("the validity judgement")),
         ]
@@ -112,6 +102,10 @@ class HelpdeskTicket(models.Model):
                 self.env._("the supplier at fault"),
             ),
             (self.root_cause, self.env._("the root cause")),
+            (
+                self.customer_summary,
+                self.env._("the findings explained for the customer"),
+            ),
             (in_negotiation, self.env._("at least one solution")),
             (
                 all(s.state == "offered" for s in in_negotiation),

@@ -64,6 +64,14 @@ class HelpdeskTicket(models.Model):
         CAUSE_CATEGORIES, string="6M category", tracking=True, groups="base.group_user"
     )
     root_cause = fields.Text(tracking=True, groups="base.group_user")
+    customer_summary = fields.Text(
+        string="Findings for the customer",
+        tracking=True,
+        copy=False,
+        help="What the verification found, who was responsible and why, in "
+        "words meant for the customer: the offer and the closure confirmation "
+        "print it. The root cause above stays internal.",
+    )
 
     @api.depends("responsibility_id")
     def _compute_responsible_user_id(self):

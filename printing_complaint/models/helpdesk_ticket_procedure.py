@@ -22,6 +22,7 @@ PROCEDURE_FIELDS = {
     "closure_confirmed",
     "closure_channel_id",
     "closure_confirmed_date",
+    "closure_confirmation_sent_date",
     "reopen_count",
     "last_progress_date",
     # The judgements of helpdesk_ticket_handling.py, each with its reason.
@@ -29,6 +30,15 @@ PROCEDURE_FIELDS = {
     "evidence_waiver_reason",
     "bad_faith",
     "bad_faith_reason",
+    # The answers promised at reception (helpdesk_ticket_customer_messages.py).
+    "verification_due",
+    "proposal_due",
+    # The team's targets (helpdesk_ticket_team_target.py).
+    "target_answer_deadline",
+    "target_answer_date",
+    "target_result_deadline",
+    "target_result_date",
+    "target_escalated",
 }
 # Who acts next when a complaint enters a step (see _complaint_step_user).
 STEP_ACTIVITY_TYPES = {
@@ -325,6 +335,10 @@ class HelpdeskTicket(models.Model):
             return False
         return calendar.plan_hours(hours, start, compute_leaves=True)
 
+    def _complaint_clock_vals(self, now, limits):
+        """The clock's values of a complaint entering its step at now."""
+        return {"step_deadline": self._complaint_step_deadline(now, limits)}
+
     def _complaint_enter_step(self, now):
         limits = self.env["printing.complaint.time.limit"]._limits_by_key(
             self.company_id
@@ -335,9 +349,10 @@ class HelpdeskTicket(models.Model):
         for tickets in self.grouped(
             lambda t: (t.company_id.id, t.complaint_step, t._clock_severity())
         ).values():
-            deadline = tickets[0]._complaint_step_deadline(now, limits)
+            clock = tickets[0]._complaint_clock_vals(now, limits)
+            deadline = clock["step_deadline"]
             # No stage in these values: write() passes no gate again.
-            tickets.sudo().write({"step_entry_date": now, "step_deadline": deadline})
+            tickets.sudo().write({"step_entry_date": now, **clock})
             history_vals += [
                 {
                     "ticket_id": ticket.id,

@@ -1,6 +1,7 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from odoo.addons.mail.tools.alias_error import AliasError
 
@@ -16,6 +17,26 @@ class HelpdeskTicketTeam(models.Model):
         help="Tickets of this team follow the complaint procedure: steps, "
         "gates, time limits and the complaint number.",
     )
+    # An overall target besides the step limits (a quick-print shop: first
+    # answer within 24 h, result within 3 working days); 0: none.
+    complaint_answer_hours = fields.Float(
+        string="First answer within (hours)",
+        help="Our verification result is told to the customer within this many "
+        "hours of receiving the complaint. 0: no target.",
+    )
+    complaint_result_days = fields.Integer(
+        string="Result within (working days)",
+        help="Our solution is offered to the customer (or the complaint "
+        "closed) within this many working days of receiving it. 0: no target.",
+    )
+
+    @api.constrains("complaint_answer_hours", "complaint_result_days")
+    def _check_complaint_targets(self):
+        if any(
+            team.complaint_answer_hours < 0 or team.complaint_result_days < 0
+            for team in self
+        ):
+            raise ValidationError(self.env._("A team's target cannot be negative."))
 
     @api.model
     def _complaint_team_of_company(self, company):

@@ -274,6 +274,16 @@ class PrintingComplaintSolution(models.Model):
                         order=order.name or "-",
                     )
                 )
+            if solution._execution().needs_lines and not order:
+                raise ValidationError(
+                    self.env._(
+                        "A %(solution)s is made from the sale order of the job: "
+                        "record the complaint's sale order first. Without an "
+                        "order, propose a compensation (a credit note of the "
+                        "amount), a discount code or a solution recorded only.",
+                        solution=solution.type_id.name,
+                    )
+                )
             if solution._execution().needs_lines and not (
                 solution.sale_line_ids or solution.type_id.full_refund
             ):

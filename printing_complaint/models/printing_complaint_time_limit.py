@@ -1,6 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 from .helpdesk_ticket_stage import COMPLAINT_STEPS
 
@@ -46,11 +46,29 @@ class PrintingComplaintTimeLimit(models.Model):
         ("hours_positive", "CHECK(hours >= 0)", "A time limit cannot be negative."),
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()  # _limits_of_companies
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
     @api.model
     def _limits_by_key(self, companies):
-        """{(company_id, step, severity): hours} for the given companies."""
+        """{(company_id, step, severity): hours} for the given companies
+        (read at every step move: cached until a time limit changes)."""
+        return self._limits_of_companies(tuple(sorted(companies.ids)))
+
+    @tools.ormcache("company_ids")
+    def _limits_of_companies(self, company_ids):
         lines = self.sudo().search_fetch(
-            [("company_id", "in", companies.ids)],
+            [("company_id", "in", company_ids)],
             ["company_id", "step", "severity", "hours"],
         )
         return {

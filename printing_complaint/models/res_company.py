@@ -35,6 +35,12 @@ class ResCompany(models.Model):
         help="The director approves the solutions of a complaint whose total "
         "cost reaches this amount (and those of every major complaint).",
     )
+    complaint_refund_days = fields.Integer(
+        string="Refunds paid back within (days)",
+        default=7,
+        help="Told to the customer when a refund's credit note is posted and "
+        "no open invoice of theirs can absorb it.",
+    )
     complaint_progress_interval = fields.Integer(
         string="Progress update every (hours)",
         default=24,

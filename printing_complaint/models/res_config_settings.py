@@ -15,6 +15,9 @@ class ResConfigSettings(models.TransientModel):
     complaint_progress_interval = fields.Integer(
         related="company_id.complaint_progress_interval", readonly=False
     )
+    complaint_refund_days = fields.Integer(
+        related="company_id.complaint_refund_days", readonly=False
+    )
     complaint_qc_user_id = fields.Many2one(
         related="company_id.complaint_qc_user_id", readonly=False
     )

@@ -26,3 +26,7 @@ from . import test_views
 from . import test_complaint_handling
 from . import test_form_routing_tour
 from . import test_qc_release
+from . import test_complaint_types
+from . import test_customer_messages
+from . import test_feedback
+from . import test_team_target

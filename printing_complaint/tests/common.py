@@ -106,6 +106,7 @@ def bring_to_solution_step(env, complaint):
                 "printing_complaint.responsibility_production"
             ).id,
             "root_cause": "Ink density too high",
+            "customer_summary": "The cover was printed too dark on our press.",
         }
     )
     return complaint
@@ -313,7 +314,11 @@ class ComplaintCase(TransactionCase):
         )
         complaint.action_next_step()
         complaint.write(
-            {"responsibility_id": self.production.id, "root_cause": "Ink density"}
+            {
+                "responsibility_id": self.production.id,
+                "root_cause": "Ink density",
+                "customer_summary": "The cover was printed too dark on our press.",
+            }
         )
         return complaint
 

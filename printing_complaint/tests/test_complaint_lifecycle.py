@@ -163,7 +163,11 @@ class TestComplaintLifecycle(ComplaintCase):
 
     def _plan_and_offer(self, complaint):
         complaint.write(
-            {"responsibility_id": self.production.id, "root_cause": "Ink density"}
+            {
+                "responsibility_id": self.production.id,
+                "root_cause": "Ink density",
+                "customer_summary": "The cover was printed too dark on our press.",
+            }
         )
         solution = self._propose(complaint, "solution_type_reprint")
         self._approve_all(solution)

@@ -76,6 +76,27 @@ class PrintingComplaintAnalysis(models.AbstractModel):
         return sorted(rows, key=lambda row: (-row[1], str(row[0])))
 
     @api.model
+    def _feedback_shares(self, date_from, date_to):
+        """[(label, count, ratio)] of the period's praise, complaints and
+        suggestions, in the order of their selection."""
+        domain = [
+            leaf
+            for leaf in self._period_domain(date_from, date_to)
+            if leaf[0] != "feedback_type"
+        ]
+        counts = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                domain, ["feedback_type"], ["__count"]
+            )
+        )
+        total = sum(counts.values()) or 1
+        labels = self._labels("helpdesk.ticket", "feedback_type")
+        return [
+            (label, counts.get(key, 0), counts.get(key, 0) / total)
+            for key, label in labels.items()
+        ]
+
+    @api.model
     def _count_by_product(self, date_from, date_to, total=None):
         """[(product, count, ratio)]: a complaint counts once per product
         among its affected lines; total is the period's count when known."""

@@ -120,11 +120,19 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
                 kinds,
             )
         rows = Analysis._count_by_product(date_from, date_to, total)
-        self._write_table(
+        row = self._write_table(
             sheet,
             row,
             [self.env._("Product"), self.env._("Complaints"), self.env._("Share")],
             rows,
+            formats,
+            kinds,
+        )
+        self._write_table(
+            sheet,
+            row,
+            [self.env._("Feedback"), self.env._("Received"), self.env._("Share")],
+            Analysis._feedback_shares(date_from, date_to),
             formats,
             kinds,
         )

@@ -83,7 +83,11 @@ class ComplaintLedgerXlsx(models.AbstractModel):
             (SQL("recv_partner.name"), self.env._("Received by"), "text"),
             (SQL("customer.name"), self.env._("Customer"), "text"),
             (SQL("contact.name"), self.env._("Contact"), "text"),
-            (SQL("so.name"), self.env._("Sale order"), "text"),
+            (
+                SQL("COALESCE(so.name, invoice.name, t.job_reference)"),
+                self.env._("Order / job"),
+                "text",
+            ),
             (SQL("products.names"), self.env._("Products"), "text"),
             (SQL("t.quantity_affected"), self.env._("Quantity affected"), "number"),
             (SQL("t.date_found"), self.env._("Date found"), "date"),
@@ -235,6 +239,7 @@ class ComplaintLedgerXlsx(models.AbstractModel):
                      ON customer.id = t.commercial_partner_id
               LEFT JOIN res_partner contact ON contact.id = t.partner_id
               LEFT JOIN sale_order so ON so.id = t.sale_order_id
+              LEFT JOIN account_move invoice ON invoice.id = t.invoice_id
               LEFT JOIN res_users owner ON owner.id = t.user_id
               LEFT JOIN res_partner owner_partner
                      ON owner_partner.id = owner.partner_id

@@ -3,6 +3,7 @@
 import io
 import zipfile
 from collections import Counter
+from datetime import datetime
 from unittest.mock import patch
 
 import xlsxwriter
@@ -296,6 +297,33 @@ class TestComplaintXlsx(ReportCase):
         self.assertEqual(summary["Complaints received"], 6)
         self.assertAlmostEqual(summary["Solution cost"], (3 + 5 + 15 + 20) * 100.0)
         self.assertAlmostEqual(summary["Average satisfaction (1-5)"], 11 / 3)
+
+    def test_analysis_shares_of_praise_complaints_and_suggestions(self):
+        """Praise and suggestions of the period sit beside the complaints,
+        and stay out of the complaint figures."""
+        for kind, day in (("praise", 4), ("praise", 8), ("suggestion", 10)):
+            self.env["helpdesk.ticket"].create(
+                {
+                    "name": f"A {kind}",
+                    "description": "<p>Fixture</p>",
+                    "team_id": self.team.id,
+                    "partner_id": self.customer.id,
+                    "feedback_type": kind,
+                    "received_date": datetime(2025, 3, day, 9, 0),
+                }
+            )
+        _content, book = self._analysis()
+        table = self._table(book["Counts"], "Feedback")
+        self.assertEqual(
+            [row[:2] for row in table],
+            [("Complaint", 6), ("Praise", 2), ("Suggestion", 1)],
+        )
+        for _kind, count, share in table:
+            self.assertAlmostEqual(share, count / 9)
+        summary = {
+            row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True)
+        }
+        self.assertEqual(summary["Complaints received"], 6)
 
     def test_analysis_step_times_satisfaction_and_cost(self):
         _content, book = self._analysis()
