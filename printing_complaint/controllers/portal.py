@@ -50,10 +50,13 @@ class ComplaintPortal(CustomerPortal):
         return values
 
     def _complaint_form_values(self, error=None, values=None, files_dropped=False):
-        company = request.env.company
+        env = request.env
         return {
-            "max_files": request.env["ir.attachment"].COMPLAINT_CUSTOMER_MAX_FILES,
-            "max_file_mb": company.sudo().complaint_portal_max_file_mb,
+            "file_limit_note": env._(
+                "Up to %(count)s files, each at most %(size)s MB.",
+                count=env["ir.attachment"].COMPLAINT_CUSTOMER_MAX_FILES,
+                size=env.company.sudo().complaint_portal_max_file_mb,
+            ),
             "files_dropped": files_dropped,
             "orders": request.env["helpdesk.ticket"]._complaint_portal_orders(
                 request.env.user.partner_id

@@ -42,7 +42,7 @@ function visibleLines() {
         .map((line) => line.querySelector("input").dataset.order);
 }
 
-function screensSteps(formTitle) {
+function screensSteps(formTitle, descriptionLabel) {
     return [
         {
             content: "The home page counts the complaint filed already",
@@ -80,6 +80,10 @@ function screensSteps(formTitle) {
         {
             content: "The form speaks the customer's language",
             trigger: `h3:contains(${formTitle})`,
+        },
+        {
+            content: "Its labels too, with the required marker",
+            trigger: `label[for=complaint_description]:contains(${descriptionLabel}):has(span.text-danger:contains(*))`,
         },
         {
             content: "Only the lines of the newest order are offered",
@@ -181,12 +185,12 @@ function screensSteps(formTitle) {
 }
 
 registry.category("web_tour.tours").add("printing_complaint_portal_screens_en", {
-    steps: () => screensSteps("File a complaint"),
+    steps: () => screensSteps("File a complaint", "What is wrong"),
 });
 
 registry.category("web_tour.tours").add("printing_complaint_portal_screens_zh", {
     steps: () => [
-        ...screensSteps("提交投诉"),
+        ...screensSteps("提交投诉", "问题描述"),
         {
             content: "The page is in Chinese",
             trigger: "#complaint_step strong:contains(步骤)",
