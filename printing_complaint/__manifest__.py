@@ -71,6 +71,9 @@
         "web.assets_backend": [
             "printing_complaint/static/src/views/**/*",
         ],
+        "web.assets_frontend": [
+            "printing_complaint/static/src/portal/**/*",
+        ],
         "web.assets_tests": [
             "printing_complaint/static/tests/tours/**/*",
         ],

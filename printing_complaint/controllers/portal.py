@@ -18,6 +18,15 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from .attachment import checked_form_files
 
 PORTAL_MAX_TEXT = 20000
+# The filing form's single values, shown again after a refusal.
+FORM_TEXT_KEYS = (
+    "submission_key",
+    "order",
+    "subject",
+    "description",
+    "date_found",
+    "quantity",
+)
 
 
 class ComplaintPortal(CustomerPortal):
@@ -29,8 +38,26 @@ class ComplaintPortal(CustomerPortal):
     # ------------------------------------------------------------------
     # Filing a complaint against one of the customer's own orders
     # ------------------------------------------------------------------
-    def _complaint_form_values(self, error=None, values=None):
+    def _prepare_home_portal_values(self, counters):
+        """The home page says "Complaints" on the tickets card when the
+        customer's tickets are all complaints."""
+        values = super()._prepare_home_portal_values(counters)
+        if not counters:
+            Ticket = request.env["helpdesk.ticket"]
+            values["complaints_only"] = Ticket.has_access("read") and not (
+                Ticket.search_count([("is_complaint", "=", False)], limit=1)
+            )
+        return values
+
+    def _complaint_form_values(self, error=None, values=None, files_dropped=False):
+        env = request.env
         return {
+            "file_limit_note": env._(
+                "Up to %(count)s files, each at most %(size)s MB.",
+                count=env["ir.attachment"].COMPLAINT_CUSTOMER_MAX_FILES,
+                size=env.company.sudo().complaint_portal_max_file_mb,
+            ),
+            "files_dropped": files_dropped,
             "orders": request.env["helpdesk.ticket"]._complaint_portal_orders(
                 request.env.user.partner_id
             ),
@@ -116,9 +143,24 @@ class ComplaintPortal(CustomerPortal):
             with request.env.cr.savepoint():
                 complaint = self._complaint_file(vals, files)
         except (UserError, ValidationError) as error:
+            # The form again with what was typed and ticked (a file input
+            # cannot be filled in again: the customer is told).
+            form = request.httprequest.form
+            values = {
+                key: kw[key] for key in FORM_TEXT_KEYS if isinstance(kw.get(key), str)
+            }
+            values.update(
+                lines=form.getlist("lines"), requests=form.getlist("requests")
+            )
+            files_dropped = any(
+                upload.filename
+                for upload in request.httprequest.files.getlist("attachment")
+            )
             response = request.render(
                 "printing_complaint.portal_complaint_new",
-                self._complaint_form_values(error=str(error), values=kw),
+                self._complaint_form_values(
+                    error=str(error), values=values, files_dropped=files_dropped
+                ),
             )
             response.status_code = 400
             return response
@@ -126,7 +168,8 @@ class ComplaintPortal(CustomerPortal):
             # Two submissions of the same form at once: the other one won.
             done = Ticket.search([("portal_submission_key", "=", key)], limit=1)
             return request.redirect(done.get_portal_url() if done else "/my/tickets")
-        return request.redirect(complaint.get_portal_url())
+        # The complaint's page thanks the customer with its number.
+        return request.redirect(complaint.get_portal_url(query_string="&filed=1"))
 
     @staticmethod
     def _complaint_file(vals, files):

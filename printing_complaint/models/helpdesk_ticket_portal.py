@@ -3,6 +3,8 @@
 from odoo import Command, api, models
 from odoo.exceptions import UserError, ValidationError
 
+from .helpdesk_ticket_stage import COMPLAINT_STEPS
+
 
 class HelpdeskTicket(models.Model):
     """What the customer does to a complaint in the portal: file it against
@@ -75,6 +77,83 @@ class HelpdeskTicket(models.Model):
             "user_id": order.user_id.id,
             "received_by_id": order.user_id.id,
         }
+
+    # ------------------------------------------------------------------
+    # Where the complaint stands, as the portal shows it
+    # ------------------------------------------------------------------
+    def _complaint_portal_waits_on_customer(self):
+        """Whether the next move is the customer's: answering the offered
+        solutions, or confirming that the complaint may be closed."""
+        self.ensure_one()
+        complaint = self.sudo()
+        return complaint._complaint_offer_waiting() or (
+            complaint.complaint_step == "closure" and not complaint.closure_confirmed
+        )
+
+    def _complaint_portal_answer_owed(self):
+        """Whether we owe the customer the next answer (the portal then says
+        by when): an open complaint that does not wait on the customer."""
+        self.ensure_one()
+        return (
+            self.sudo().complaint_step
+            not in (
+                False,
+                "closed",
+            )
+            and not self._complaint_portal_waits_on_customer()
+        )
+
+    def _complaint_portal_timeline(self):
+        """The steps of the procedure for the customer's page, in order, as
+        dicts (name, state): state is "done", "current", "todo" (to come) or
+        "skipped" (a step a closed complaint never went through, as one
+        closed as not valid at verification)."""
+        self.ensure_one()
+        complaint = self.sudo()
+        labels = dict(
+            self.env["helpdesk.ticket.stage"]
+            ._fields["complaint_step"]
+            ._description_selection(self.env)
+        )
+        steps = [step for step, _label in COMPLAINT_STEPS]
+        if complaint.complaint_step not in steps:
+            return []
+        current = steps.index(complaint.complaint_step)
+        closed = complaint.complaint_step == "closed"
+        passed = set(complaint.stage_history_ids.mapped("step"))
+        timeline = []
+        for index, step in enumerate(steps):
+            if closed:
+                state = "done" if step in passed or step == "closed" else "skipped"
+            elif index < current:
+                state = "done"
+            elif index == current:
+                state = "current"
+            else:
+                state = "todo"
+            timeline.append({"step": step, "name": labels[step], "state": state})
+        return timeline
+
+    def _complaint_portal_rating_token(self):
+        """The token of the rating the closure email asked of the customer,
+        while they have not given it for this closure; False otherwise."""
+        self.ensure_one()
+        complaint = self.sudo()
+        if (
+            complaint.complaint_step != "closed"
+            or complaint.feedback_type != "complaint"
+            or complaint.validity != "valid"
+        ):
+            return False
+        ratings = complaint.rating_ids
+        if ratings.filtered(
+            lambda r: r.consumed and r.complaint_round == complaint.reopen_count
+        ):
+            return False
+        asked = ratings.filtered(
+            lambda r: not r.consumed and r.partner_id == complaint.partner_id
+        )
+        return asked[:1].access_token or False
 
     # ------------------------------------------------------------------
     # The customer's answers

@@ -30,3 +30,5 @@ from . import test_complaint_types
 from . import test_customer_messages
 from . import test_feedback
 from . import test_team_target
+from . import test_portal_screens
+from . import test_portal_screens_tour
