@@ -15,14 +15,16 @@ class PrintingComplaintTimeLimit(models.Model):
     """How long a complaint may stay in a step, in working hours.
 
     One line per company, step and severity; a step without a line (or with
-    0 hours) has no time limit of its own, like execution, which follows the
-    deadlines of its solutions.
+    0 hours) has no time limit of its own. Execution has its lines, read
+    only: its deadline is the latest deadline of the solutions to carry out
+    (the procedure's "per solution deadline").
     """
 
     _name = "printing.complaint.time.limit"
     _inherit = "printing.complaint.number.mixin"
     _description = "Complaint Time Limit"
-    _order = "company_id, step, severity"
+    # In the procedure's order; the severities' keys sort as they rank.
+    _order = "company_id, step_sequence, severity"
 
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -31,10 +33,16 @@ class PrintingComplaintTimeLimit(models.Model):
         selection=[s for s in COMPLAINT_STEPS if s[0] != "closed"], required=True
     )
     severity = fields.Selection(selection=SEVERITIES, required=True)
+    step_sequence = fields.Integer(compute="_compute_step_sequence", store=True)
     hours = fields.Float(
         string="Working hours",
         required=True,
         help="Measured from entering the step, in the company's working hours.",
+    )
+    deadline_rule = fields.Char(
+        string="Deadline",
+        compute="_compute_deadline_rule",
+        help="How the deadline of a complaint in this step is set.",
     )
 
     _sql_constraints = (
@@ -45,6 +53,25 @@ class PrintingComplaintTimeLimit(models.Model):
         ),
         ("hours_positive", "CHECK(hours >= 0)", "A time limit cannot be negative."),
     )
+
+    @api.depends("step")
+    def _compute_step_sequence(self):
+        order = {step: index for index, (step, _label) in enumerate(COMPLAINT_STEPS)}
+        for limit in self:
+            limit.step_sequence = order.get(limit.step, 0)
+
+    @api.depends("step", "hours")
+    def _compute_deadline_rule(self):
+        for limit in self:
+            if limit.step == "execution":
+                limit.deadline_rule = self.env._("Latest deadline of the solutions")
+            elif limit.hours:
+                limit.deadline_rule = self.env._(
+                    "%(hours)s working hours after entering the step",
+                    hours=f"{limit.hours:g}",
+                )
+            else:
+                limit.deadline_rule = self.env._("No time limit")
 
     @api.model
     def _limits_by_key(self, companies):

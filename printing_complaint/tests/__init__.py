@@ -26,3 +26,5 @@ from . import test_views
 from . import test_complaint_handling
 from . import test_form_routing_tour
 from . import test_qc_release
+from . import test_chatter_language
+from . import test_time_limit_list
