@@ -172,7 +172,9 @@ class HelpdeskTicket(models.Model):
             }
         )
         self._handling_note(
-            lambda env: env._("Marked as a bad-faith complaint: %(reason)s", reason=reason)
+            lambda env: env._(
+                "Marked as a bad-faith complaint: %(reason)s", reason=reason
+            )
         )
         return True
 

@@ -461,7 +461,7 @@ class HelpdeskTicket(models.Model):
             )
         # The step's open activities are done with it.
         self._complaint_activities_done(
-            STEP_ACTIVITY_TYPES.values(), self.env._("Step completed.")
+            STEP_ACTIVITY_TYPES.values(), lambda env: env._("Step completed.")
         )
 
     def _complaint_step_user(self):

@@ -98,8 +98,20 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
         return self.activity_ids.filtered(lambda a: a.activity_type_id.id in type_ids)
 
     def _complaint_activities_done(self, xmlids, feedback):
-        """Mark the open activities of these types done, with feedback."""
-        return self._complaint_activities(*xmlids).action_feedback(feedback=feedback)
+        """Mark the open activities of these types done, with feedback: a
+        text, or a function of an environment in the language of the
+        assignees (one call per language, not per activity)."""
+        activities = self._complaint_activities(*xmlids)
+        if not callable(feedback) or not activities:
+            return activities.action_feedback(
+                feedback=feedback(self.env) if callable(feedback) else feedback
+            )
+        default = self.env.lang or "en_US"
+        for lang, done in activities.grouped(
+            lambda a: a.user_id.lang or default
+        ).items():
+            done.action_feedback(feedback=feedback(self.with_context(lang=lang).env))
+        return True
 
     def _complaint_activities_reschedule(self, xmlids, user, deadline=None):
         """Give the open activities of these types to user (and a new

@@ -402,7 +402,7 @@ class PrintingComplaintSolution(models.Model):
         solutions._siblings_missing_tiers()
         for solution in solutions:
             solution._complaint_log(
-                lambda env: env._(
+                lambda env, solution=solution: env._(
                     "Solution proposed: %(solution)s, %(amount)s.",
                     solution=solution.with_env(env).type_id.name,
                     amount=solution._format_amount(solution.amount),

@@ -113,7 +113,7 @@ class PrintingComplaintSolution(models.Model):
         self.invalidate_recordset(["review_ids"])
         for solution in self.filtered("review_ids"):
             solution._complaint_log(
-                lambda env: env._(
+                lambda env, solution=solution: env._(
                     "Approval requested for %(solution)s.",
                     solution=solution.with_env(env).display_name,
                 )
@@ -142,7 +142,7 @@ class PrintingComplaintSolution(models.Model):
         for review in approved - done_before:
             comment = f" ({review.comment})" if review.comment else ""
             self._complaint_log(
-                lambda env: env._(
+                lambda env, comment=comment, review=review: env._(
                     "%(review)s of %(solution)s approved by %(user)s.%(comment)s",
                     review=review.name,
                     solution=self.with_env(env).display_name,
@@ -153,7 +153,10 @@ class PrintingComplaintSolution(models.Model):
         if self.validation_status == "validated" and self.state == "proposed":
             self._procedure_write({"state": "approved"})
             self._complaint_log(
-                lambda env: env._("%(solution)s is approved.", solution=self.with_env(env).display_name)
+                lambda env: env._(
+                    "%(solution)s is approved.",
+                    solution=self.with_env(env).display_name,
+                )
             )
             self._prepare_documents()
         self._sync_approval_activities()
@@ -260,6 +263,7 @@ class PrintingComplaintSolution(models.Model):
             deadline = solution.ticket_id.step_deadline or fields.Date.context_today(
                 solution
             )
+
             def summary(env, solution=solution):
                 return env._(
                     "Approve %(solution)s (%(amount)s)",
@@ -346,7 +350,7 @@ class PrintingComplaintSolution(models.Model):
             else:
                 solution.restart_validation()
             solution._complaint_log(
-                lambda env: env._(
+                lambda env, solution=solution: env._(
                     "The approvals of %(solution)s restart: %(reason)s. Request "
                     "approval again.",
                     solution=solution.with_env(env).display_name,
@@ -442,7 +446,7 @@ class PrintingComplaintSolution(models.Model):
         self._cancel_draft_documents()
         for solution in self:
             solution._complaint_log(
-                lambda env: env._(
+                lambda env, solution=solution: env._(
                     "%(solution)s withdrawn by %(user)s: %(reason)s",
                     solution=solution.with_env(env).display_name,
                     user=self.env.user.name,

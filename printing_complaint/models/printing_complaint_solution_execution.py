@@ -175,7 +175,10 @@ class PrintingComplaintSolution(models.Model):
         self._procedure_write({"state": "done"})
         for solution in self:
             solution._complaint_log(
-                lambda env: env._("%(solution)s carried out.", solution=solution.with_env(env).display_name)
+                lambda env, solution=solution: env._(
+                    "%(solution)s carried out.",
+                    solution=solution.with_env(env).display_name,
+                )
             )
         return True
 

@@ -26,7 +26,7 @@ class PrintingComplaintStageHistory(models.Model):
     deadline = fields.Datetime()
     working_hours = fields.Float(
         aggregator="avg",
-        help="Time spent in the step, counted in the company's working hours."
+        help="Time spent in the step, counted in the company's working hours.",
     )
     is_late = fields.Boolean(
         string="Late", help="Left the step after its deadline, or overdue now."

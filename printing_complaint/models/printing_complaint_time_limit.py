@@ -1,6 +1,7 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .helpdesk_ticket_stage import COMPLAINT_STEPS
 
@@ -72,6 +73,16 @@ class PrintingComplaintTimeLimit(models.Model):
                 )
             else:
                 limit.deadline_rule = self.env._("No time limit")
+
+    @api.constrains("step", "hours")
+    def _check_execution_has_no_hours(self):
+        if any(limit.step == "execution" and limit.hours for limit in self):
+            raise ValidationError(
+                self.env._(
+                    "Execution runs on the deadlines of its solutions: it has no "
+                    "working hours of its own."
+                )
+            )
 
     @api.model
     def _limits_by_key(self, companies):

@@ -61,6 +61,31 @@ class TestChatterLanguage(ComplaintCase):
             "Offer the solution; record the customer's acceptance or rejection.",
         )
 
+    def test_step_taken_by_an_english_user_closes_the_activity_in_chinese(self):
+        """The registration activity of the Chinese owner is marked done by
+        the English manager's move: its done note is in Chinese, and the
+        next step's activity (QC's, in English) in English."""
+        complaint = self._create_complaint()
+        self._add_photo(complaint)
+        complaint.with_user(self.manager).with_context(
+            lang="en_US"
+        ).action_acknowledge()
+        complaint.with_user(self.manager).with_context(lang="en_US").action_next_step()
+        self.assertEqual(complaint.complaint_step, "verification")
+        self.assertTrue(
+            any("步骤已完成。" in body for body in self._messages(complaint)),
+            self._messages(complaint),
+        )
+        verify = self._activity(
+            complaint, "printing_complaint.activity_complaint_verify"
+        )
+        self.assertEqual(verify.user_id, self.qc_user)
+        self.assertEqual(
+            verify.summary,
+            "Check the order specs and signed proof against the evidence; "
+            "set category and severity.",
+        )
+
     def test_new_date_is_told_in_the_customers_language(self):
         complaint = self._at_solution_step()
         solution = self._propose(

@@ -1,5 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import ComplaintCase
@@ -10,8 +11,10 @@ class TestTimeLimitList(ComplaintCase):
     def test_time_limits_are_listed_step_by_step_with_executions_deadline(self):
         """The list follows the procedure: step by step, general to major;
         execution is listed with its deadline, its solutions' latest."""
-        limits = self.env["printing.complaint.time.limit"].with_user(self.manager).search(
-            [("company_id", "=", self.company.id)]
+        limits = (
+            self.env["printing.complaint.time.limit"]
+            .with_user(self.manager)
+            .search([("company_id", "=", self.company.id)])
         )
         self.assertEqual(
             [(limit.step, limit.severity) for limit in limits],
@@ -42,3 +45,5 @@ class TestTimeLimitList(ComplaintCase):
             ._limits_by_key(self.company)
             .get((self.company.id, "execution", "general"))
         )
+        with self.assertRaises(ValidationError):
+            execution[:1].with_user(self.manager).hours = 8

@@ -99,8 +99,14 @@ class PrintingComplaintDashboard(models.AbstractModel):
             "type": "ir.actions.act_window",
             "res_model": "helpdesk.ticket",
             "views": [
-                [ref("printing_complaint.helpdesk_ticket_view_list_complaint").id, "list"],
-                [ref("printing_complaint.helpdesk_ticket_view_form_complaint").id, "form"],
+                [
+                    ref("printing_complaint.helpdesk_ticket_view_list_complaint").id,
+                    "list",
+                ],
+                [
+                    ref("printing_complaint.helpdesk_ticket_view_form_complaint").id,
+                    "form",
+                ],
             ],
             "search_view_id": [
                 ref("printing_complaint.helpdesk_ticket_view_search_complaint").id
@@ -142,7 +148,7 @@ class PrintingComplaintDashboard(models.AbstractModel):
                 "key": "satisfaction",
                 "label": self.env._("Average satisfaction (1-5)"),
                 # Nobody rated: no average, not a 0.0 that reads as a verdict.
-                "value": "%.1f" % summary["satisfaction"] if rated else "—",
+                "value": f"{summary['satisfaction']:.1f}" if rated else "—",
                 "note": (
                     self.env._("%(count)s rating(s)", count=rated)
                     if rated

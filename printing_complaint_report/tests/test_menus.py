@@ -35,10 +35,11 @@ class TestMenus(ComplaintCase):
         self.assertEqual(xmlids[0], "printing_complaint.menu_complaints")
         self.assertEqual(
             root["action"],
-            "ir.actions.act_window,%s"
-            % self.env.ref("printing_complaint.action_complaints").id,
+            f"ir.actions.act_window,{self.env.ref('printing_complaint.action_complaints').id}",
         )
-        self.assertEqual(xmlids[1], "printing_complaint_report.menu_complaint_dashboard")
+        self.assertEqual(
+            xmlids[1], "printing_complaint_report.menu_complaint_dashboard"
+        )
         self.assertEqual(xmlids[-1], "helpdesk_mgmt.helpdesk_ticket_config_main_menu")
         self._assert_no_duplicate(tree)
         self.assertEqual([name for _x, name, _c in tree].count("Dashboard"), 1)
@@ -55,9 +56,12 @@ class TestMenus(ComplaintCase):
             ],
         )
         self.assertFalse(
-            [x for x, name, _c in tree if "reporting" in name.lower() and x not in (
-                "helpdesk_mgmt.helpdesk_ticket_reporting_menu",
-            )]
+            [
+                x
+                for x, name, _c in tree
+                if "reporting" in name.lower()
+                and x not in ("helpdesk_mgmt.helpdesk_ticket_reporting_menu",)
+            ]
         )
 
     def test_the_sales_rep_sees_the_complaints_first_and_no_reporting(self):
@@ -66,8 +70,7 @@ class TestMenus(ComplaintCase):
         self.assertEqual(xmlids[0], "printing_complaint.menu_complaints")
         self.assertEqual(
             root["action"],
-            "ir.actions.act_window,%s"
-            % self.env.ref("printing_complaint.action_complaints").id,
+            f"ir.actions.act_window,{self.env.ref('printing_complaint.action_complaints').id}",
         )
         self._assert_no_duplicate(tree)
         self.assertNotIn("printing_complaint_report.menu_complaint_dashboard", xmlids)
