@@ -94,10 +94,11 @@ class PrintingComplaintDecision(models.Model):
             """The note, in the complaint's language."""
             labels = dict(self._fields["decision"]._description_selection(env))
             channel = self.with_env(env).channel_id
+            channel = f" ({channel.name})" if channel else ""
             return env._(
                 "Customer %(decision)s the offer%(channel)s: %(note)s",
                 decision=labels[self.decision].lower(),
-                channel=f" ({channel.name})" if channel else "",
+                channel=channel,
                 note=self.note or "-",
             )
 

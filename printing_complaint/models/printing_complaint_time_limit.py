@@ -67,9 +67,9 @@ class PrintingComplaintTimeLimit(models.Model):
             if limit.step == "execution":
                 limit.deadline_rule = self.env._("Latest deadline of the solutions")
             elif limit.hours:
+                hours = f"{limit.hours:g}"
                 limit.deadline_rule = self.env._(
-                    "%(hours)s working hours after entering the step",
-                    hours=f"{limit.hours:g}",
+                    "%(hours)s working hours after entering the step", hours=hours
                 )
             else:
                 limit.deadline_rule = self.env._("No time limit")
