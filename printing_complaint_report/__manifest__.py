@@ -31,5 +31,13 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "printing_complaint_report/static/src/dashboard/**/*",
+        ],
+        "web.assets_tests": [
+            "printing_complaint_report/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -409,11 +409,7 @@ class Manager(PlainManager):
         self.call(
             "dashboard",
             "printing.complaint.dashboard",
-            "onchange",
-            [],
-            {},
-            [],
-            {"date_from": {}, "date_to": {}, "figures": {}},
+            "get_dashboard_data",
         )
 
     @task(1)

@@ -57,7 +57,6 @@ MATRIX = {
         ("qc", "production", "manager"), "rwc"
     ),
     "printing.complaint.analysis.wizard": _grant(ALL_COMPLAINT, "rwc"),
-    "printing.complaint.dashboard": {"manager": "rwc"},
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 # Configuration shared by all companies: no record rule needed.

@@ -407,9 +407,7 @@ class HelpdeskTicket(models.Model):
         if teamless:
             tickets.browse([tickets.ids[i] for i in teamless])._complaint_number_late()
         if batch:
-            tickets._message_log_batch(
-                bodies=dict.fromkeys(tickets.ids, self.env._("Complaint registered."))
-            )
+            tickets._complaint_log_batch(lambda env: env._("Complaint registered."))
             tickets._complaint_subscribe_owners()
         tickets._check_created_at_registration()
         # The helpdesk's default priority must not hide the severity's.
@@ -555,16 +553,16 @@ class HelpdeskTicket(models.Model):
             # Set before the constraint, or the customer changed since.
             ticket._check_duplicate_of_same_customer()
             ticket._move_thread_to(original)
-            original.message_post(
-                body=self.env._(
+            original._complaint_note(
+                lambda env, ticket=ticket: env._(
                     "Complaint %(number)s was merged into this one.",
                     number=ticket.number,
                 )
             )
             ticket.validity = "duplicate"
             ticket._complaint_move("closed")
-            ticket.message_post(
-                body=self.env._(
+            ticket._complaint_note(
+                lambda env, original=original: env._(
                     "Merged into %(number)s: its messages and files are there.",
                     number=original.number,
                 )

@@ -222,8 +222,8 @@ class HelpdeskTicket(models.Model):
                 "reopen_count": self.reopen_count + 1,
             }
         )
-        self.message_post(
-            body=self.env._("Complaint reopened: %(reason)s", reason=reason),
+        self._complaint_note(
+            lambda env: env._("Complaint reopened: %(reason)s", reason=reason),
             subtype_xmlid="mail.mt_note",
         )
         return True

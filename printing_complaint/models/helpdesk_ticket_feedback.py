@@ -46,10 +46,12 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _share_praise(self):
-        """Tell the team's followers (its members) about the praise."""
+        """Tell the team's followers (its members) about the praise, in the
+        language of the complaint's internal notes."""
         for ticket in self:
+            env = ticket.with_context(lang=ticket._complaint_internal_lang()).env
             body = Markup("<p>%s</p><blockquote>%s</blockquote>") % (
-                self.env._(
+                env._(
                     "Praise from %(customer)s (%(number)s): thank you all!",
                     customer=ticket.partner_id.display_name or "-",
                     number=ticket.number,

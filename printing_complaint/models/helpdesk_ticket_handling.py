@@ -92,7 +92,7 @@ class HelpdeskTicket(models.Model):
         self._check_group(MANAGER_GROUP)
         for ticket in self.filtered("bad_faith"):
             ticket.sudo().write({"bad_faith": False, "bad_faith_reason": False})
-            ticket._handling_note(self.env._("Bad-faith mark cleared."))
+            ticket._handling_note(lambda env: env._("Bad-faith mark cleared."))
         return True
 
     # ------------------------------------------------------------------
@@ -119,7 +119,7 @@ class HelpdeskTicket(models.Model):
                     REFERRAL_ACTIVITY,
                     user,
                     fields.Date.context_today(self),
-                    self.env._(
+                    lambda env: env._(
                         "Referred by %(user)s: %(reason)s",
                         user=self.env.user.name,
                         reason=reason,
@@ -129,7 +129,7 @@ class HelpdeskTicket(models.Model):
             notify=True,
         )
         self._handling_note(
-            self.env._(
+            lambda env: env._(
                 "Referred to %(user)s: %(reason)s", user=user.name, reason=reason
             )
         )
@@ -146,7 +146,7 @@ class HelpdeskTicket(models.Model):
             )
         self.sudo().write({"evidence_waived": True, "evidence_waiver_reason": reason})
         self._handling_note(
-            self.env._("Evidence waived by QC: %(reason)s", reason=reason)
+            lambda env: env._("Evidence waived by QC: %(reason)s", reason=reason)
         )
         return True
 
@@ -172,7 +172,9 @@ class HelpdeskTicket(models.Model):
             }
         )
         self._handling_note(
-            self.env._("Marked as a bad-faith complaint: %(reason)s", reason=reason)
+            lambda env: env._(
+                "Marked as a bad-faith complaint: %(reason)s", reason=reason
+            )
         )
         return True
 
@@ -196,7 +198,7 @@ class HelpdeskTicket(models.Model):
             {"stage_id": self._complaint_stage("solution").id}
         )
         self._handling_note(
-            self.env._(
+            lambda env: env._(
                 "Back to the solution step for a new round: %(reason)s",
                 reason=reason,
             )
@@ -224,8 +226,10 @@ class HelpdeskTicket(models.Model):
         return reason
 
     def _handling_note(self, body):
-        self.sudo().message_post(
-            body=body,
+        """An internal note by the user who acts, in the complaint's
+        language (body: see _complaint_note)."""
+        self.sudo()._complaint_note(
+            body,
             subtype_xmlid="mail.mt_note",
             author_id=self.env.user.partner_id.id,
         )
@@ -264,10 +268,11 @@ class HelpdeskTicket(models.Model):
             if not late:
                 continue
             late.write({"severity": "major"})
-            body = self.env._(
-                "Raised to major: still open %(days)s days after it was received.",
-                days=company.complaint_major_after_days,
+            late._complaint_note(
+                lambda env, days=company.complaint_major_after_days: env._(
+                    "Raised to major: still open %(days)s days after it was received.",
+                    days=days,
+                ),
+                subtype_xmlid="mail.mt_note",
             )
-            for ticket in late:
-                ticket.message_post(body=body, subtype_xmlid="mail.mt_note")
         return True

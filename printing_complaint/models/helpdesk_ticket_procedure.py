@@ -6,6 +6,9 @@ and the escalation of overdue steps. What each step needs before a
 complaint leaves it is in helpdesk_ticket_gates.py."""
 
 import uuid
+from datetime import datetime, time
+
+import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
@@ -50,6 +53,8 @@ STEP_ACTIVITY_TYPES = {
     "closure": "printing_complaint.activity_complaint_close",
 }
 OVERDUE_ACTIVITY = "printing_complaint.activity_complaint_overdue"
+# The solutions whose deadlines make the deadline of execution.
+EXECUTED_STATES = ("accepted", "in_execution", "done")
 
 
 class HelpdeskTicket(models.Model):
@@ -317,6 +322,53 @@ class HelpdeskTicket(models.Model):
         return True
 
     # ------------------------------------------------------------------
+    # Languages of the lines the process writes
+    # ------------------------------------------------------------------
+    def _complaint_internal_lang(self):
+        """The language of the complaint's internal notes: its owner's (the
+        team leader's without an owner), else the company's."""
+        self.ensure_one()
+        return (
+            (self.user_id or self.team_id.user_id).lang
+            or self.company_id.partner_id.lang
+            or self.env.lang
+            or "en_US"
+        )
+
+    def _complaint_customer_lang(self):
+        """The language of what the customer reads: the customer's."""
+        self.ensure_one()
+        return self.partner_id.lang or self._complaint_internal_lang()
+
+    def _complaint_note(self, body, customer=False, **kwargs):
+        """Post body on each complaint, written in its language (the
+        customer's when customer, else the internal one); body is a function
+        of an environment in that language (``lambda env: env._("...")``)
+        or a text. One translation per language."""
+        lang_of = (
+            (lambda t: t._complaint_customer_lang())
+            if customer
+            else (lambda t: t._complaint_internal_lang())
+        )
+        messages = self.env["mail.message"]
+        for tickets, env in self._complaint_in_langs(lang_of):
+            text = body(env) if callable(body) else body
+            for ticket in tickets:
+                messages |= ticket.message_post(body=text, **kwargs)
+        return messages
+
+    def _complaint_log_batch(self, body):
+        """An internal note on each complaint in its language, in one batch
+        (_message_log_batch: no notification round per complaint)."""
+        bodies = {}
+        for tickets, env in self._complaint_in_langs(
+            lambda t: t._complaint_internal_lang()
+        ):
+            text = body(env) if callable(body) else body
+            bodies.update(dict.fromkeys(tickets.ids, text))
+        return self._message_log_batch(bodies=bodies)
+
+    # ------------------------------------------------------------------
     # The step clock: deadline, history, who acts next
     # ------------------------------------------------------------------
     def _clock_severity(self):
@@ -325,8 +377,11 @@ class HelpdeskTicket(models.Model):
         return "major" if self.is_safety else self.severity
 
     def _complaint_step_deadline(self, start, limits):
-        """Deadline of the current step from start, in working hours."""
+        """Deadline of the current step from start, in working hours;
+        execution runs on its solutions' deadlines."""
         self.ensure_one()
+        if self.complaint_step == "execution":
+            return self._complaint_execution_deadline()
         hours = limits.get(
             (self.company_id.id, self.complaint_step, self._clock_severity())
         )
@@ -339,6 +394,34 @@ class HelpdeskTicket(models.Model):
         """The clock's values of a complaint entering its step at now."""
         return {"step_deadline": self._complaint_step_deadline(now, limits)}
 
+    def _complaint_execution_deadline(self):
+        """The deadline of execution: the latest deadline of the solutions
+        to carry out (the procedure's "per solution deadline"), at the end
+        of that day in the company's time zone; none without a dated one."""
+        self.ensure_one()
+        dates = [
+            solution.deadline
+            for solution in self.solution_ids
+            if solution.deadline and solution.state in EXECUTED_STATES
+        ]
+        if not dates:
+            return False
+        calendar = self.company_id.resource_calendar_id
+        zone = pytz.timezone(calendar.tz or self.env.user.tz or "UTC")
+        end_of_day = zone.localize(datetime.combine(max(dates), time(23, 59, 59)))
+        return end_of_day.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _complaint_execution_deadline_moved(self):
+        """A solution's new date moves the deadline of execution (the
+        complaint's and its open step line's)."""
+        History = self.env["printing.complaint.stage.history"].sudo()
+        for ticket in self.filtered(lambda t: t.complaint_step == "execution"):
+            deadline = ticket._complaint_execution_deadline()
+            ticket.sudo().write({"step_deadline": deadline})
+            History.search(
+                [("ticket_id", "=", ticket.id), ("exit_date", "=", False)]
+            ).write({"deadline": deadline, "escalated": False})
+
     def _complaint_enter_step(self, now):
         limits = self.env["printing.complaint.time.limit"]._limits_by_key(
             self.company_id
@@ -347,7 +430,13 @@ class HelpdeskTicket(models.Model):
         # plan it and write it once per group (batch-friendly).
         history_vals = []
         for tickets in self.grouped(
-            lambda t: (t.company_id.id, t.complaint_step, t._clock_severity())
+            lambda t: (
+                t.company_id.id,
+                t.complaint_step,
+                t._clock_severity(),
+                # execution: each complaint on its own solutions' deadlines
+                t.id if t.complaint_step == "execution" else 0,
+            )
         ).values():
             clock = tickets[0]._complaint_clock_vals(now, limits)
             deadline = clock["step_deadline"]
@@ -387,7 +476,7 @@ class HelpdeskTicket(models.Model):
             )
         # The step's open activities are done with it.
         self._complaint_activities_done(
-            STEP_ACTIVITY_TYPES.values(), self.env._("Step completed.")
+            STEP_ACTIVITY_TYPES.values(), lambda env: env._("Step completed.")
         )
 
     def _complaint_step_user(self):
@@ -440,26 +529,34 @@ class HelpdeskTicket(models.Model):
                 break
         return True
 
-    def _complaint_escalate(self, fallback_manager):
+    def _complaint_escalate(
+        self, fallback_manager, summary=None, note=None, digest=True
+    ):
         """An overdue activity for each complaint's team manager, a note on
-        the complaint and one digest per manager."""
+        the complaint and (digest) one notification per manager. summary and
+        note give the texts in a language (env -> str); by default those of
+        an overdue step."""
         today = fields.Date.today()
         by_manager = self.grouped(lambda t: t.team_id.user_id or fallback_manager)
         self._complaint_schedule_activities(
             ticket._complaint_activity_vals(
-                OVERDUE_ACTIVITY, manager, today, self.env._("Complaint overdue")
+                OVERDUE_ACTIVITY,
+                manager,
+                today,
+                summary or (lambda env: env._("Complaint overdue")),
             )
             for manager, tickets in by_manager.items()
             for ticket in tickets
         )
-        self._message_log_batch(
-            bodies=dict.fromkeys(
-                self.ids,
-                self.env._(
+        self._complaint_log_batch(
+            note
+            or (
+                lambda env: env._(
                     "The deadline of this step has passed: escalated to the team "
                     "manager."
-                ),
-            ),
+                )
+            )
         )
-        for manager, overdue in by_manager.items():
-            manager._complaint_notify_overdue(overdue)
+        if digest:
+            for manager, overdue in by_manager.items():
+                manager._complaint_notify_overdue(overdue)

@@ -45,10 +45,10 @@ class HelpdeskTicket(models.Model):
             open_lines.get(ticket, self.env["printing.complaint.stage.history"]).write(
                 {"deadline": deadline, "severity": ticket.severity}
             )
-            ticket._message_log(
-                body=self.env._(
+            ticket._complaint_log_batch(
+                lambda env, deadline=deadline: env._(
                     "The severity changed: this step is now due by %(deadline)s.",
-                    deadline=format_datetime(self.env, deadline, dt_format="short")
+                    deadline=format_datetime(env, deadline, dt_format="short")
                     if deadline
                     else "-",
                 )

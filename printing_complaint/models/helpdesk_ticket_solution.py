@@ -231,7 +231,7 @@ class HelpdeskTicket(models.Model):
         ):
             self.sudo().last_progress_date = fields.Datetime.now()
             self._complaint_activities_done(
-                [PROGRESS_ACTIVITY], self.env._("Customer informed.")
+                [PROGRESS_ACTIVITY], lambda env: env._("Customer informed.")
             )
         return result
 

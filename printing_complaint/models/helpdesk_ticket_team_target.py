@@ -10,8 +10,6 @@ from datetime import timedelta
 
 from odoo import fields, models
 
-from .helpdesk_ticket_procedure import OVERDUE_ACTIVITY
-
 # The steps a complaint has reached once each target is met.
 ANSWERED_STEPS = ("solution", "confirmation", "execution", "closure", "closed")
 RESULT_STEPS = ("confirmation", "execution", "closure", "closed")
@@ -133,22 +131,12 @@ class HelpdeskTicket(models.Model):
         return True
 
     def _complaint_escalate_target(self, fallback_manager):
-        today = fields.Date.today()
-        self._complaint_schedule_activities(
-            ticket._complaint_activity_vals(
-                OVERDUE_ACTIVITY,
-                ticket.team_id.user_id or fallback_manager,
-                today,
-                self.env._("Team target missed"),
-            )
-            for ticket in self
-        )
-        self._message_log_batch(
-            bodies=dict.fromkeys(
-                self.ids,
-                self.env._(
-                    "The team's target for this complaint has passed: escalated "
-                    "to the team manager."
-                ),
+        self._complaint_escalate(
+            fallback_manager,
+            summary=lambda env: env._("Team target missed"),
+            note=lambda env: env._(
+                "The team's target for this complaint has passed: escalated to "
+                "the team manager."
             ),
+            digest=False,
         )

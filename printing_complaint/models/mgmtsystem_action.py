@@ -184,7 +184,8 @@ class MgmtsystemAction(models.Model):
         if "stage_id" in vals:
             ended = self.filtered(lambda a: a.stage_id.is_ending)
             ended._complaint_activities_done(
-                [OWNER_ACTIVITY], self.env._("Action %(stage)s.", stage=closed.name)
+                [OWNER_ACTIVITY],
+                lambda env: env._("Action %(stage)s.", stage=closed.with_env(env).name),
             )
             ended.filtered(
                 lambda a: a.id not in was_closed
@@ -309,8 +310,10 @@ class MgmtsystemAction(models.Model):
                 ),
             }
         )
+        # In the language of the action's owner, who follows it up.
+        env = self.with_context(lang=self.user_id.lang or self.env.lang).env
         self.message_post(
-            body=self.env._(
+            body=env._(
                 "Not effective: follow-up action %(reference)s opened.",
                 reference=follow_up.reference,
             )

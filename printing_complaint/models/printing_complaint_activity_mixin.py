@@ -38,12 +38,22 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
 
     def _complaint_activity_vals(self, xmlid, user, deadline, summary=None):
         """Values of an activity of type xmlid on this record for user, due
-        on deadline (a date, or a datetime read in the user's time zone)."""
+        on deadline (a date, or a datetime read in the user's time zone).
+
+        The summary is written in the assignee's language, not in the one
+        of whoever (or whichever cron) acts: summary is a function of an
+        environment in that language (``lambda env: env._("...")``), else
+        the type's summary is read in it. Translations are cached per
+        language: no query per activity."""
         self.ensure_one()
-        activity_type = self.env["mail.activity.type"].browse(
+        lang = user.lang or self.env.lang or "en_US"
+        in_lang = self.with_context(lang=lang)
+        activity_type = in_lang.env["mail.activity.type"].browse(
             # cached, unlike env.ref (which checks that the record exists)
             self.env["ir.model.data"]._xmlid_to_res_id(xmlid)
         )
+        if callable(summary):
+            summary = summary(in_lang.env)
         if isinstance(deadline, datetime):
             deadline = fields.Date.context_today(self, deadline)
         return {
@@ -55,6 +65,18 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
             "date_deadline": deadline,
             "automated": True,
         }
+
+    def _complaint_in_langs(self, lang_of):
+        """self split by language, each part in an environment of its
+        language: [(records, env)], for the lines written to people (one
+        translation per language, not one per record)."""
+        default = self.env.lang or "en_US"
+        return [
+            (records, records.with_context(lang=lang).env)
+            for lang, records in self.grouped(
+                lambda record: lang_of(record) or default
+            ).items()
+        ]
 
     def _complaint_schedule_activities(self, vals_list, notify=False):
         """Create the activities of vals_list (see _complaint_activity_vals)
@@ -76,8 +98,20 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
         return self.activity_ids.filtered(lambda a: a.activity_type_id.id in type_ids)
 
     def _complaint_activities_done(self, xmlids, feedback):
-        """Mark the open activities of these types done, with feedback."""
-        return self._complaint_activities(*xmlids).action_feedback(feedback=feedback)
+        """Mark the open activities of these types done, with feedback: a
+        text, or a function of an environment in the language of the
+        assignees (one call per language, not per activity)."""
+        activities = self._complaint_activities(*xmlids)
+        if not callable(feedback) or not activities:
+            return activities.action_feedback(
+                feedback=feedback(self.env) if callable(feedback) else feedback
+            )
+        default = self.env.lang or "en_US"
+        for lang, done in activities.grouped(
+            lambda a: a.user_id.lang or default
+        ).items():
+            done.action_feedback(feedback=feedback(self.with_context(lang=lang).env))
+        return True
 
     def _complaint_activities_reschedule(self, xmlids, user, deadline=None):
         """Give the open activities of these types to user (and a new

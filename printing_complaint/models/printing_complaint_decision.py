@@ -89,15 +89,20 @@ class PrintingComplaintDecision(models.Model):
         self.ensure_one()
         ticket = self.ticket_id
         solutions = self.solution_ids
-        labels = dict(self._fields["decision"]._description_selection(self.env))
-        channel = f" ({self.channel_id.name})" if self.channel_id else ""
-        body = self.env._(
-            "Customer %(decision)s the offer%(channel)s: %(note)s",
-            decision=labels[self.decision].lower(),
-            channel=channel,
-            note=self.note or "-",
-        )
-        ticket.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+        def body(env):
+            """The note, in the complaint's language."""
+            labels = dict(self._fields["decision"]._description_selection(env))
+            channel = self.with_env(env).channel_id
+            channel = f" ({channel.name})" if channel else ""
+            return env._(
+                "Customer %(decision)s the offer%(channel)s: %(note)s",
+                decision=labels[self.decision].lower(),
+                channel=channel,
+                note=self.note or "-",
+            )
+
+        ticket._complaint_note(body, subtype_xmlid="mail.mt_note")
         if self.decision == "accepted":
             solutions._procedure_write({"state": "accepted"})
             ticket._complaint_move("execution")

@@ -74,9 +74,9 @@ class PrintingComplaintInspection(models.Model):
         solution = self.solution_id
         if self.result == "pass":
             solution._complaint_log(
-                self.env._(
+                lambda env: env._(
                     "QC released the goods of %(solution)s.",
-                    solution=solution.display_name,
+                    solution=solution.with_env(env).display_name,
                 )
             )
             # QC's activity is done; a failure leaves it for the next check.
@@ -85,9 +85,9 @@ class PrintingComplaintInspection(models.Model):
             ).sudo().action_feedback(feedback=self.note)
             return
         solution._complaint_log(
-            self.env._(
+            lambda env: env._(
                 "QC failed the goods of %(solution)s: %(note)s",
-                solution=solution.display_name,
+                solution=solution.with_env(env).display_name,
                 note=self.note,
             )
         )
@@ -99,7 +99,7 @@ class PrintingComplaintInspection(models.Model):
                     REWORK_ACTIVITY,
                     head,
                     fields.Date.context_today(self),
-                    self.env._("Rework: %(note)s", note=self.note),
+                    lambda env: env._("Rework: %(note)s", note=self.note),
                 )
             ],
             notify=True,

@@ -412,9 +412,9 @@ class PrintingComplaintSolution(models.Model):
         solutions._siblings_missing_tiers()
         for solution in solutions:
             solution._complaint_log(
-                self.env._(
+                lambda env, solution=solution: env._(
                     "Solution proposed: %(solution)s, %(amount)s.",
-                    solution=solution.type_id.name,
+                    solution=solution.with_env(env).type_id.name,
                     amount=solution._format_amount(solution.amount),
                 )
             )
@@ -443,6 +443,7 @@ class PrintingComplaintSolution(models.Model):
         if moved:
             moved._procedure_write({"deadline_missed_notified": False})
             moved._notify_new_deadline()
+            moved.ticket_id._complaint_execution_deadline_moved()
         if vals.get("state") == "done":
             self._procedure_write({"done_date": fields.Datetime.now()})
         return result
@@ -527,6 +528,7 @@ class PrintingComplaintSolution(models.Model):
 
     def _complaint_log(self, message):
         """A note on the complaint: the approvals and the execution are read
-        there, not on each solution."""
+        there, not on each solution. In the complaint's language (message:
+        a text, or a function of an environment in that language)."""
         self.ensure_one()
-        self.ticket_id.message_post(body=message, subtype_xmlid="mail.mt_note")
+        self.ticket_id._complaint_note(message, subtype_xmlid="mail.mt_note")

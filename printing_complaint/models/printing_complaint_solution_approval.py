@@ -113,9 +113,9 @@ class PrintingComplaintSolution(models.Model):
         self.invalidate_recordset(["review_ids"])
         for solution in self.filtered("review_ids"):
             solution._complaint_log(
-                self.env._(
+                lambda env, solution=solution: env._(
                     "Approval requested for %(solution)s.",
-                    solution=solution.display_name,
+                    solution=solution.with_env(env).display_name,
                 )
             )
         self._sync_approval_activities()
@@ -142,10 +142,10 @@ class PrintingComplaintSolution(models.Model):
         for review in approved - done_before:
             comment = f" ({review.comment})" if review.comment else ""
             self._complaint_log(
-                self.env._(
+                lambda env, comment=comment, review=review: env._(
                     "%(review)s of %(solution)s approved by %(user)s.%(comment)s",
                     review=review.name,
-                    solution=self.display_name,
+                    solution=self.with_env(env).display_name,
                     user=self.env.user.name,
                     comment=comment,
                 )
@@ -153,7 +153,10 @@ class PrintingComplaintSolution(models.Model):
         if self.validation_status == "validated" and self.state == "proposed":
             self._procedure_write({"state": "approved"})
             self._complaint_log(
-                self.env._("%(solution)s is approved.", solution=self.display_name)
+                lambda env: env._(
+                    "%(solution)s is approved.",
+                    solution=self.with_env(env).display_name,
+                )
             )
             self._prepare_documents()
         self._sync_approval_activities()
@@ -182,9 +185,9 @@ class PrintingComplaintSolution(models.Model):
             }
         )
         self._complaint_log(
-            self.env._(
+            lambda env: env._(
                 "%(solution)s rejected: %(reason)s",
-                solution=self.display_name,
+                solution=self.with_env(env).display_name,
                 reason=reason,
             )
         )
@@ -260,11 +263,14 @@ class PrintingComplaintSolution(models.Model):
             deadline = solution.ticket_id.step_deadline or fields.Date.context_today(
                 solution
             )
-            summary = self.env._(
-                "Approve %(solution)s (%(amount)s)",
-                solution=solution.display_name,
-                amount=solution._format_amount(solution.amount),
-            )
+
+            def summary(env, solution=solution):
+                return env._(
+                    "Approve %(solution)s (%(amount)s)",
+                    solution=solution.with_env(env).display_name,
+                    amount=solution._format_amount(solution.amount),
+                )
+
             # The approvers are told by email: an approval waits for them.
             solution._complaint_schedule_activities(
                 [
@@ -344,10 +350,10 @@ class PrintingComplaintSolution(models.Model):
             else:
                 solution.restart_validation()
             solution._complaint_log(
-                self.env._(
+                lambda env, solution=solution: env._(
                     "The approvals of %(solution)s restart: %(reason)s. Request "
                     "approval again.",
-                    solution=solution.display_name,
+                    solution=solution.with_env(env).display_name,
                     reason=reason,
                 )
             )
@@ -440,9 +446,9 @@ class PrintingComplaintSolution(models.Model):
         self._cancel_draft_documents()
         for solution in self:
             solution._complaint_log(
-                self.env._(
+                lambda env, solution=solution: env._(
                     "%(solution)s withdrawn by %(user)s: %(reason)s",
-                    solution=solution.display_name,
+                    solution=solution.with_env(env).display_name,
                     user=self.env.user.name,
                     reason=reason,
                 )

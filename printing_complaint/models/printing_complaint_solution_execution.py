@@ -175,7 +175,10 @@ class PrintingComplaintSolution(models.Model):
         self._procedure_write({"state": "done"})
         for solution in self:
             solution._complaint_log(
-                self.env._("%(solution)s carried out.", solution=solution.display_name)
+                lambda env, solution=solution: env._(
+                    "%(solution)s carried out.",
+                    solution=solution.with_env(env).display_name,
+                )
             )
         return True
 
@@ -199,14 +202,17 @@ class PrintingComplaintSolution(models.Model):
         return action
 
     def _notify_new_deadline(self):
+        # Written to the customer: in the customer's language.
         for solution in self:
-            solution.ticket_id.message_post(
-                body=self.env._(
+            ticket = solution.ticket_id
+            ticket._complaint_note(
+                lambda env, solution=solution: env._(
                     "New date for %(solution)s: %(date)s. We apologise for the delay.",
-                    solution=solution.type_id.name,
+                    solution=solution.with_env(env).type_id.name,
                     date=solution.deadline,
                 ),
-                partner_ids=solution.ticket_id.partner_id.ids,
+                customer=True,
+                partner_ids=ticket.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
                 message_type="comment",
             )
@@ -219,9 +225,9 @@ class PrintingComplaintSolution(models.Model):
                 LATE_SOLUTION_ACTIVITY,
                 solution.ticket_id._complaint_owner(),
                 today,
-                self.env._(
+                lambda env, solution=solution: env._(
                     "%(solution)s is late: set a new date, the customer is told of it",
-                    solution=solution.type_id.name,
+                    solution=solution.with_env(env).type_id.name,
                 ),
             )
             for solution in self
@@ -312,9 +318,9 @@ class PrintingComplaintSolution(models.Model):
                     RELEASE_ACTIVITY,
                     qc_user,
                     self.deadline or fields.Date.context_today(self),
-                    self.env._(
+                    lambda env: env._(
                         "Inspect and release the goods of %(solution)s",
-                        solution=self.display_name,
+                        solution=self.with_env(env).display_name,
                     ),
                 )
             ]

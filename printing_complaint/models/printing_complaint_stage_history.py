@@ -1,6 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from .helpdesk_ticket_stage import COMPLAINT_STEPS
 
@@ -25,12 +25,24 @@ class PrintingComplaintStageHistory(models.Model):
     exit_date = fields.Datetime(index=True)
     deadline = fields.Datetime()
     working_hours = fields.Float(
-        help="Time spent in the step, counted in the company's working hours."
+        aggregator="avg",
+        help="Time spent in the step, counted in the company's working hours.",
     )
     is_late = fields.Boolean(
         string="Late", help="Left the step after its deadline, or overdue now."
+    )
+    timing = fields.Selection(
+        [("on_time", "On time"), ("late", "Late")],
+        compute="_compute_timing",
+        store=True,
+        help="The step's lateness as the analysis groups it.",
     )
     escalated = fields.Boolean(
         help="The breach of this step's deadline was escalated (once)."
     )
     user_id = fields.Many2one("res.users", string="Moved by")
+
+    @api.depends("is_late")
+    def _compute_timing(self):
+        for line in self:
+            line.timing = "late" if line.is_late else "on_time"

@@ -1,6 +1,7 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models, tools
+from odoo.exceptions import ValidationError
 
 from .helpdesk_ticket_stage import COMPLAINT_STEPS
 
@@ -15,14 +16,16 @@ class PrintingComplaintTimeLimit(models.Model):
     """How long a complaint may stay in a step, in working hours.
 
     One line per company, step and severity; a step without a line (or with
-    0 hours) has no time limit of its own, like execution, which follows the
-    deadlines of its solutions.
+    0 hours) has no time limit of its own. Execution has its lines, read
+    only: its deadline is the latest deadline of the solutions to carry out
+    (the procedure's "per solution deadline").
     """
 
     _name = "printing.complaint.time.limit"
     _inherit = "printing.complaint.number.mixin"
     _description = "Complaint Time Limit"
-    _order = "company_id, step, severity"
+    # In the procedure's order; the severities' keys sort as they rank.
+    _order = "company_id, step_sequence, severity"
 
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -31,10 +34,16 @@ class PrintingComplaintTimeLimit(models.Model):
         selection=[s for s in COMPLAINT_STEPS if s[0] != "closed"], required=True
     )
     severity = fields.Selection(selection=SEVERITIES, required=True)
+    step_sequence = fields.Integer(compute="_compute_step_sequence", store=True)
     hours = fields.Float(
         string="Working hours",
         required=True,
         help="Measured from entering the step, in the company's working hours.",
+    )
+    deadline_rule = fields.Char(
+        string="Deadline",
+        compute="_compute_deadline_rule",
+        help="How the deadline of a complaint in this step is set.",
     )
 
     _sql_constraints = (
@@ -58,6 +67,35 @@ class PrintingComplaintTimeLimit(models.Model):
     def unlink(self):
         self.env.registry.clear_cache()
         return super().unlink()
+
+    @api.depends("step")
+    def _compute_step_sequence(self):
+        order = {step: index for index, (step, _label) in enumerate(COMPLAINT_STEPS)}
+        for limit in self:
+            limit.step_sequence = order.get(limit.step, 0)
+
+    @api.depends("step", "hours")
+    def _compute_deadline_rule(self):
+        for limit in self:
+            if limit.step == "execution":
+                limit.deadline_rule = self.env._("Latest deadline of the solutions")
+            elif limit.hours:
+                hours = f"{limit.hours:g}"
+                limit.deadline_rule = self.env._(
+                    "%(hours)s working hours after entering the step", hours=hours
+                )
+            else:
+                limit.deadline_rule = self.env._("No time limit")
+
+    @api.constrains("step", "hours")
+    def _check_execution_has_no_hours(self):
+        if any(limit.step == "execution" and limit.hours for limit in self):
+            raise ValidationError(
+                self.env._(
+                    "Execution runs on the deadlines of its solutions: it has no "
+                    "working hours of its own."
+                )
+            )
 
     @api.model
     def _limits_by_key(self, companies):

@@ -11,19 +11,24 @@ class ResUsers(models.Model):
     def _complaint_notify_overdue(self, complaints):
         """One notification to this manager for a batch of overdue steps."""
         self.ensure_one()
+        # Written in the manager's language, whoever runs the escalation.
+        env = self.with_context(lang=self.lang or self.env.lang).env
         items = Markup("").join(
             Markup('<li><a href="%s">%s</a> %s (%s)</li>')
-            % (c._complaint_url(), c.number, escape(c.name), escape(c.stage_id.name))
+            % (
+                c._complaint_url(),
+                c.number,
+                escape(c.name),
+                escape(c.with_env(env).stage_id.name),
+            )
             for c in complaints
         )
-        self.env["mail.thread"].sudo().message_notify(
+        env["mail.thread"].sudo().message_notify(
             partner_ids=self.partner_id.ids,
-            subject=self.env._(
-                "%(count)s complaint step(s) overdue", count=len(complaints)
-            ),
+            subject=env._("%(count)s complaint step(s) overdue", count=len(complaints)),
             body=Markup("<p>%s</p><ul>%s</ul>")
             % (
-                self.env._("These complaints passed the deadline of their step:"),
+                env._("These complaints passed the deadline of their step:"),
                 items,
             ),
         )

@@ -32,3 +32,5 @@ from . import test_feedback
 from . import test_team_target
 from . import test_portal_screens
 from . import test_portal_screens_tour
+from . import test_chatter_language
+from . import test_time_limit_list

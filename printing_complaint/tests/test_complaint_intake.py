@@ -273,7 +273,7 @@ class TestComplaintIntake(ComplaintCase):
             self.env["printing.complaint.time.limit"].search_count(
                 [("company_id", "=", other_company.id)]
             ),
-            15,
+            18,
         )
         team = self.env["helpdesk.ticket.team"].create(
             {"name": "Shanghai complaints", "company_id": other_company.id}

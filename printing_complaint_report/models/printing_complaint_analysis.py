@@ -269,11 +269,12 @@ class PrintingComplaintAnalysis(models.AbstractModel):
         )
 
     @api.model
-    def _open_actions(self):
+    def _open_actions(self, limit=None):
         """The actions of complaints not finished yet, the overdue first."""
         return self.env["mgmtsystem.action"].search(
             [("complaint_ids", "!=", False), ("stage_id.is_ending", "=", False)],
             order="date_deadline, id",
+            limit=limit,
         )
 
     @api.model
@@ -293,13 +294,19 @@ class PrintingComplaintAnalysis(models.AbstractModel):
                     " FILTER (WHERE rating_last_value >= 1"
                     " AND bad_faith IS NOT TRUE), 0)"
                 ),
+                SQL(
+                    "COUNT(*) FILTER (WHERE rating_last_value >= 1"
+                    " AND bad_faith IS NOT TRUE)"
+                ),
             )
         )
-        count, closed, valid, cost, satisfaction = self.env.cr.fetchone()
+        count, closed, valid, cost, satisfaction, rated = self.env.cr.fetchone()
         return {
             "count": count,
             "closed": closed,
             "valid": valid,
             "cost": float(cost),
             "satisfaction": float(satisfaction),
+            # How many rated: without a rating there is no average to show.
+            "rated": rated,
         }
