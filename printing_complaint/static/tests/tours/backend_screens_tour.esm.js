@@ -6,9 +6,13 @@ import {registry} from "@web/core/registry";
 // create), a complaint's form (severity and deadline at the top, no helpdesk
 // field that does not apply, fewer tabs), then Log complaint from its order
 // (a clear new complaint, the order's lines to choose from). The same steps
-// in English and in Chinese: only the new complaint's name differs.
-function backendScreenSteps(newComplaintName) {
+// in English and in Chinese (the steps' names in the user's language).
+function backendScreenSteps(newComplaintName, registeredColumn) {
     return [
+        {
+            content: "The complaints by step, in the user's language",
+            trigger: `.o_kanban_header:contains(${JSON.stringify(registeredColumn)})`,
+        },
         {
             content: "The kanban card shows the whole number",
             trigger: ".o_kanban_record:contains('Cover darker than the proof'):contains('TS')",
@@ -169,10 +173,11 @@ function backendScreenSteps(newComplaintName) {
 }
 
 registry.category("web_tour.tours").add("printing_complaint_backend_screens", {
-    steps: () => backendScreenSteps("New complaint"),
+    steps: () => backendScreenSteps("New complaint", "1. Registered"),
 });
 
-// zh_CN: whatever the translation of "New complaint", never "/ - False".
+// zh_CN: the steps in Chinese; whatever the translation of "New complaint"
+// (not in zh_CN.po yet), never "/ - False".
 registry.category("web_tour.tours").add("printing_complaint_backend_screens_zh", {
-    steps: () => backendScreenSteps(""),
+    steps: () => backendScreenSteps("", "1. 受理登记"),
 });
