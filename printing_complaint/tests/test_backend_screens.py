@@ -303,6 +303,43 @@ class TestComplaintListScreens(ComplaintCase):
         deadline = arch.xpath("/list/field[@name='step_deadline']")[0]
         self.assertEqual(deadline.get("widget"), "complaint_deadline")
 
+    def _times_with_seconds(self, nodes, model):
+        """The datetime fields of nodes shown with their seconds."""
+        shown = []
+        for node in nodes:
+            field = self.env[model]._fields.get(node.get("name"))
+            if not field or field.type != "datetime" or node.get("column_invisible"):
+                continue
+            options = safe_eval(node.get("options") or "{}")
+            if node.get("widget") != "complaint_deadline" and options.get(
+                "show_seconds", True
+            ):
+                shown.append(node.get("name"))
+        return shown
+
+    def test_times_without_seconds(self):
+        Ticket = self.env["helpdesk.ticket"]
+        list_view = self.env.ref(
+            "printing_complaint.helpdesk_ticket_view_list_complaint"
+        )
+        arch = etree.fromstring(Ticket.get_view(list_view.id, "list")["arch"])
+        self.assertEqual(
+            self._times_with_seconds(arch.xpath("/list/field"), "helpdesk.ticket"), []
+        )
+        form = etree.fromstring(
+            Ticket.get_view(self.env.ref(COMPLAINT_FORM).id, "form")["arch"]
+        )
+        history = form.xpath("//field[@name='stage_history_ids']/list/field")
+        self.assertEqual(len(history), 7)
+        self.assertEqual(
+            self._times_with_seconds(history, "printing.complaint.stage.history"), []
+        )
+        top = form.xpath(
+            "//page[@name='complaint_history']/group//field"
+            " | //page[@name='complaint_intake']/group//field"
+        )
+        self.assertEqual(self._times_with_seconds(top, "helpdesk.ticket"), [])
+
 
 @tagged("post_install", "-at_install")
 class TestSolutionScreens(ComplaintCase):
