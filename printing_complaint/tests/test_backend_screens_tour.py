@@ -1,6 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -42,16 +42,21 @@ class TestBackendScreensTour(HttpCase):
             }
         )
         cls.order.action_confirm()
-        cls.complaint = cls.env["helpdesk.ticket"].create(
-            {
-                "name": "Cover darker than the proof",
-                "description": "<p>Dark blue.</p>",
-                "team_id": team.id,
-                "partner_id": customer.id,
-                "sale_order_id": cls.order.id,
-                "sale_line_ids": [Command.set(cls.order.order_line[:1].ids)],
-                "user_id": cls.rep.id,
-            }
+        vals = {
+            "name": "Cover darker than the proof",
+            "description": "<p>Dark blue.</p>",
+            "team_id": team.id,
+            "partner_id": customer.id,
+            "sale_order_id": cls.order.id,
+            "sale_line_ids": [Command.set(cls.order.order_line[:1].ids)],
+            "user_id": cls.rep.id,
+        }
+        # (create() writes the number it draws into the values: a copy each)
+        cls.complaint = cls.env["helpdesk.ticket"].create(dict(vals))
+        # A second one whose step is three hours late.
+        cls.late = cls.env["helpdesk.ticket"].create({**vals, "name": "Posters faded"})
+        cls.late.sudo().step_deadline = fields.Datetime.subtract(
+            fields.Datetime.now(), hours=3
         )
 
     def _run(self, tour):
@@ -61,10 +66,11 @@ class TestBackendScreensTour(HttpCase):
             tour,
             login="screens_rep",
         )
-        logged = self.env["helpdesk.ticket"].search(
-            [("sale_order_id", "=", self.order.id), ("id", "!=", self.complaint.id)]
+        complaints = self.env["helpdesk.ticket"].search(
+            [("sale_order_id", "=", self.order.id)]
         )
-        self.assertEqual(len(logged), 1)
+        self.assertEqual(len(complaints), 3)
+        logged = complaints - self.complaint - self.late
         self.assertEqual(logged.name, "Posters torn on delivery")
         self.assertEqual(logged.sale_line_ids, self.order.order_line[1])
         self.assertEqual(logged.complaint_step, "registered")

@@ -7,7 +7,7 @@ import {registry} from "@web/core/registry";
 // field that does not apply, fewer tabs), then Log complaint from its order
 // (a clear new complaint, the order's lines to choose from). The same steps
 // in English and in Chinese (the steps' names in the user's language).
-function backendScreenSteps(newComplaintName, registeredColumn) {
+function backendScreenSteps(newComplaintName, registeredColumn, lateText) {
     return [
         {
             content: "The complaints by step, in the user's language",
@@ -69,6 +69,19 @@ function backendScreenSteps(newComplaintName, registeredColumn) {
                 }
                 if (!row.querySelector("td[name=stage_id]").textContent.trim()) {
                     throw new Error("No step in the list");
+                }
+            },
+        },
+        {
+            content: "A late step: a red badge",
+            trigger:
+                ".o_data_row:contains('Posters faded') td[name=step_deadline] .badge.text-bg-danger[data-late='1']",
+            run() {
+                const badge = [...document.querySelectorAll(".o_data_row")]
+                    .find((el) => el.textContent.includes("Posters faded"))
+                    .querySelector("td[name=step_deadline] .badge");
+                if (lateText && badge.textContent.trim() !== lateText) {
+                    throw new Error(`Late badge: ${badge.textContent}`);
                 }
             },
         },
@@ -173,11 +186,11 @@ function backendScreenSteps(newComplaintName, registeredColumn) {
 }
 
 registry.category("web_tour.tours").add("printing_complaint_backend_screens", {
-    steps: () => backendScreenSteps("New complaint", "1. Registered"),
+    steps: () => backendScreenSteps("New complaint", "1. Registered", "3 h late"),
 });
 
 // zh_CN: the steps in Chinese; whatever the translation of "New complaint"
 // (not in zh_CN.po yet), never "/ - False".
 registry.category("web_tour.tours").add("printing_complaint_backend_screens_zh", {
-    steps: () => backendScreenSteps("", "1. 受理登记"),
+    steps: () => backendScreenSteps("", "1. 受理登记", ""),
 });
