@@ -69,6 +69,19 @@ TIME_SENSITIVE_TESTS = (
 # OCA helpdesk repository auto-installs beside sale, is installed there from
 # requirements-peers.txt, apart from the virtualenv.
 PEER_SUITES = ("helpdesk_mgmt", "helpdesk_mgmt_sale", "sale")
+# The addons' tests whose outcome depends on helpdesk_mgmt_sale (the
+# complaint form, which extends the form helpdesk_mgmt_sale extends, and the
+# sale order link), also run by `setup/test --peers`, where the glue module
+# printing_complaint_sale is auto-installed: a short list, to stay fast.
+PEER_COMPLAINT_TESTS = (
+    "printing_complaint/tests/test_views.py",
+    "printing_complaint/tests/test_backend_screens.py",
+    "printing_complaint/tests/test_backend_screens_tour.py",
+    "printing_complaint_sale/tests",
+)
+# Glue modules, installed automatically beside a module that is not in the
+# virtualenv (helpdesk_mgmt_sale): linted with the addons, tested by --peers.
+GLUE_ADDONS = ("printing_complaint_sale",)
 PEER_REQUIREMENTS = REPO / "requirements-peers.txt"
 # web's JS suite, imported by helpdesk_mgmt's test_js: its own tests run in
 # web's suite only; helpdesk_mgmt's JS tests (test_helpdesk_mgmt) stay.
@@ -1003,14 +1016,23 @@ def run_peer_suites(settings, odoo, database, pytest_args=()):
             "no:cacheprovider",
             "-k",
             PEER_DESELECT,
-            *(
-                pytest_args
-                or ["--pyargs", *(f"odoo.addons.{m}.tests" for m in PEER_SUITES)]
-            ),
+            *peer_targets(pytest_args),
         ]
         log("Running the peer suites: " + " ".join(str(c) for c in cmd))
         env = dict(os.environ, PC_ODOO_CONF=str(conf))
         return run(cmd, check=False, cwd=REPO, env=env).returncode
+
+
+def peer_targets(pytest_args=()):
+    """What `setup/test --peers` runs: the arguments after -- if any, else
+    the peer suites and PEER_COMPLAINT_TESTS."""
+    if pytest_args:
+        return list(pytest_args)
+    return [
+        "--pyargs",
+        *(f"odoo.addons.{m}.tests" for m in PEER_SUITES),
+        *PEER_COMPLAINT_TESTS,
+    ]
 
 
 def wants_date_runs(args):
@@ -1064,7 +1086,7 @@ def parse_today(value):
 
 def run_linters(settings):
     bin_dir = settings.venv / "bin"
-    targets = [*ADDONS, "tests", "setup"]
+    targets = [*ADDONS, *GLUE_ADDONS, "tests", "setup"]
     checks = [
         ("ruff check", [bin_dir / "ruff", "check", *targets]),
         ("ruff format", [bin_dir / "ruff", "format", "--check", *targets]),
@@ -1075,6 +1097,7 @@ def run_linters(settings):
                 "--rcfile=.pylintrc-mandatory",
                 "--score=n",
                 *ADDONS,
+                *GLUE_ADDONS,
             ],
         ),
     ]
@@ -1163,8 +1186,10 @@ def build_parser():
     test_p.add_argument(
         "--peers",
         action="store_true",
-        help="run the suites of helpdesk_mgmt, helpdesk_mgmt_sale and sale "
-        "with both addons installed (about 40 min), instead of the addons' tests",
+        help="run the suites of helpdesk_mgmt, helpdesk_mgmt_sale and sale, and "
+        "the addons' tests of the complaint form and its sale order link, with "
+        "both addons and helpdesk_mgmt_sale installed (about 40 min), instead of "
+        "the addons' tests",
     )
     test_p.add_argument("pytest_args", nargs="*", help="pytest arguments (after --)")
     sub.add_parser("i18n", help="export the .pot files and merge them into zh_CN.po")

@@ -2,6 +2,7 @@
 requirements it installs, the private PostgreSQL cluster, and the message a
 user gets when Odoo is nowhere."""
 
+import ast
 import datetime
 import os
 import subprocess
@@ -374,3 +375,31 @@ def test_run_date_runs_runs_each_moment_and_reports_failures(capsys):
 def test_time_sensitive_tests_exist():
     for path in devenv.TIME_SENSITIVE_TESTS:
         assert (REPO / path).is_file(), path
+
+
+def test_peers_run_the_complaint_tests_of_the_form_and_the_order_link():
+    parse = devenv.build_parser().parse_args
+    args = parse(["test", "--peers"])
+    assert args.peers and not args.pytest_args
+    targets = devenv.peer_targets(args.pytest_args)
+    assert targets[0] == "--pyargs"
+    for module in devenv.PEER_SUITES:
+        assert f"odoo.addons.{module}.tests" in targets
+    assert targets[-len(devenv.PEER_COMPLAINT_TESTS) :] == list(
+        devenv.PEER_COMPLAINT_TESTS
+    )
+    for path in devenv.PEER_COMPLAINT_TESTS:
+        assert (REPO / path).exists(), path
+    # After --, the given tests only.
+    args = parse(["test", "--peers", "--", "printing_complaint/tests/test_views.py"])
+    assert devenv.peer_targets(args.pytest_args) == [
+        "printing_complaint/tests/test_views.py"
+    ]
+
+
+def test_glue_addons_depend_on_a_peer_module_and_install_themselves():
+    for addon in devenv.GLUE_ADDONS:
+        manifest = ast.literal_eval((REPO / addon / "__manifest__.py").read_text())
+        assert manifest["auto_install"] is True
+        assert "printing_complaint" in manifest["depends"]
+        assert set(manifest["depends"]) & set(devenv.PEER_SUITES)

@@ -28,6 +28,7 @@ def wheels(tmp_path_factory):
             str(out),
             str(REPO / "printing_complaint"),
             str(REPO / "printing_complaint_report"),
+            str(REPO / "printing_complaint_sale"),
         ],
         check=True,
     )
@@ -73,6 +74,19 @@ def test_report_addon_wheel(wheels):
     assert "odoo/addons/printing_complaint_report/__manifest__.py" in files
 
 
+def test_glue_addon_wheel(wheels):
+    version, requires, files = _metadata(wheels["odoo_addon_printing_complaint_sale"])
+    assert version.startswith("18.0.1.0.0")
+    assert requires == [
+        "odoo-addon-helpdesk_mgmt_sale==18.0.*",
+        "odoo-addon-printing_complaint==18.0.*",
+        "odoo==18.0.*",
+    ]
+    assert (
+        "odoo/addons/printing_complaint_sale/views/helpdesk_ticket_views.xml" in files
+    )
+
+
 def test_wheels_install_into_odoo_namespace(wheels, tmp_path):
     subprocess.run(
         [
@@ -88,5 +102,9 @@ def test_wheels_install_into_odoo_namespace(wheels, tmp_path):
         ],
         check=True,
     )
-    for addon in ("printing_complaint", "printing_complaint_report"):
+    for addon in (
+        "printing_complaint",
+        "printing_complaint_report",
+        "printing_complaint_sale",
+    ):
         assert (tmp_path / "odoo" / "addons" / addon / "__manifest__.py").is_file()

@@ -70,6 +70,13 @@ class HelpdeskTicket(models.Model):
         string="Affected order lines",
         domain="[('order_id', '=', sale_order_id), ('display_type', '=', False)]",
     )
+    # The order's salesperson, stored to group the complaints by.
+    salesperson_id = fields.Many2one(
+        related="sale_order_id.user_id",
+        store=True,
+        string="Salesperson",
+        groups="base.group_user",
+    )
     product_ids = fields.Many2many(
         "product.product",
         string="Affected products",
@@ -487,6 +494,16 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # The complaint form
     # ------------------------------------------------------------------
+    @api.depends("name", "number", "is_complaint")
+    def _compute_display_name(self):
+        """A complaint not saved yet has no number: its breadcrumb reads
+        "New complaint" (or its title), not helpdesk_mgmt's "/ - False"."""
+        res = super()._compute_display_name()
+        for ticket in self:
+            if ticket.is_complaint and ticket.number in (False, "", "/"):
+                ticket.display_name = ticket.name or self.env._("New complaint")
+        return res
+
     @api.model
     def _complaint_form_view_id(self):
         """The complaint form: a primary view of its own, helpdesk_mgmt's form

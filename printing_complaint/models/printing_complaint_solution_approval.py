@@ -58,6 +58,24 @@ class PrintingComplaintSolution(models.Model):
     validated_message = fields.Html(groups="base.group_user")
     rejected_message = fields.Html(groups="base.group_user")
 
+    def _compute_next_review(self):
+        """Who approves next, by name ("Finance: Li Wei"); empty when no
+        review is pending (base_tier_validation's would read
+        "tier.review()", an empty recordset written to a text field)."""
+        for solution in self:
+            review = solution.review_ids.filtered(
+                lambda r: r.status == "pending"
+            ).sorted("sequence")[:1]
+            reviewers = ", ".join(review.reviewer_ids.mapped("name"))
+            if not review:
+                solution.next_review = False
+            elif review.name:
+                solution.next_review = self.env._(
+                    "%(role)s: %(reviewers)s", role=review.name, reviewers=reviewers
+                )
+            else:
+                solution.next_review = reviewers
+
     @api.depends(
         "ticket_id.responsibility_id.head_user_id",
         "ticket_id.team_id.user_id",

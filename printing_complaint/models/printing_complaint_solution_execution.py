@@ -66,8 +66,16 @@ class PrintingComplaintSolution(models.Model):
             if documents._name == "loyalty.card":
                 solution.document_state = documents.code or ""
             else:
+                # The state's label in the user's language ("S00027
+                # (Quotation)"), not its key ("S00027 (draft)").
                 solution.document_state = ", ".join(
-                    f"{document.name} ({document.state})" for document in documents
+                    "{} ({})".format(
+                        document.name,
+                        document._fields["state"].convert_to_export(
+                            document.state, document
+                        ),
+                    )
+                    for document in documents
                 )
 
     # ------------------------------------------------------------------

@@ -34,3 +34,5 @@ from . import test_portal_screens
 from . import test_portal_screens_tour
 from . import test_chatter_language
 from . import test_time_limit_list
+from . import test_backend_screens
+from . import test_backend_screens_tour

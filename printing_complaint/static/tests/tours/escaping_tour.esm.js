@@ -46,8 +46,8 @@ registry.category("web_tour.tours").add("printing_complaint_backend_escaping", {
             run: nothingRan,
         },
         {
-            content: "Open the evidence",
-            trigger: ".o_notebook a[name=complaint_evidence]",
+            content: "Open the intake and its evidence",
+            trigger: ".o_notebook a[name=complaint_intake]",
             run: "click",
         },
         {
