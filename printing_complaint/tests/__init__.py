@@ -26,3 +26,4 @@ from . import test_views
 from . import test_complaint_handling
 from . import test_form_routing_tour
 from . import test_qc_release
+from . import test_demo_try_it
