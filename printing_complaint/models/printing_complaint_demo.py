@@ -17,7 +17,6 @@ A play takes a second: afterwards _age() moves the complaint's clock back
 them late, and what was done in each step is dated inside it.
 """
 
-import base64
 import logging
 from collections import defaultdict
 from datetime import datetime, time, timedelta
@@ -30,18 +29,6 @@ from odoo.tools import SQL, file_open
 _logger = logging.getLogger(__name__)
 
 MODULE = "printing_complaint"
-ROLES = (
-    "rep",
-    "qc",
-    "production",
-    "purchasing",
-    "logistics",
-    "finance",
-    "director",
-    "manager",
-    "portal_harbour",
-    "portal_pearl",
-)
 # The records made while a complaint is in a step are dated inside it: the
 # models and the date each of them keeps (see DemoClock.mark).
 DATED = {
@@ -52,11 +39,9 @@ DATED = {
     "mgmtsystem.action": "create_date",
 }
 # A 1x1 PNG: the customer's signature of an accepted offer in the portal.
-SIGNATURE = base64.b64encode(
-    base64.b64decode(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/"
-        "PchI7wAAAABJRU5ErkJggg=="
-    )
+SIGNATURE = (
+    b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/"
+    b"PchI7wAAAABJRU5ErkJggg=="
 )
 
 
