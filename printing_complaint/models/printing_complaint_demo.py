@@ -1240,7 +1240,8 @@ class PrintingComplaintDemo(models.AbstractModel):
 
     def _date_documents(self, ticket, accepted):
         """The reprint orders and credit notes date from the customer's
-        acceptance (the day execution started)."""
+        acceptance (the day execution started); a credit note stays in the
+        year its number was given in."""
         solutions = ticket.with_context(active_test=False).solution_ids
         for order in solutions.reprint_order_id:
             self.env.cr.execute(
@@ -1252,8 +1253,9 @@ class PrintingComplaintDemo(models.AbstractModel):
                     order.id,
                 )
             )
-        day = accepted.date()
         for move in solutions.credit_note_ids:
+            # Never before the year of its number (RINV/2026/...).
+            day = max(accepted.date(), move.date.replace(month=1, day=1))
             self.env.cr.execute(
                 SQL(
                     "UPDATE account_move SET date = %s, invoice_date = %s,"

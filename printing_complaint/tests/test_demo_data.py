@@ -362,6 +362,18 @@ class TestDemoComplaints(DemoCase):
         self.assertEqual(reprint.inspection_ids.result, "pass")
         self.assertEqual(reprint.inspection_ids.user_id, self.user("qc"))
 
+    def test_documents_dated_with_their_complaint(self):
+        """The documents date from the customer's acceptance, a credit note
+        within the year of its number."""
+        solutions = self.complaints().with_context(active_test=False).solution_ids
+        moves = solutions.credit_note_ids
+        self.assertTrue(moves)
+        for move in moves.filtered(lambda m: m.state == "posted"):
+            self.assertIn(f"/{move.date.year}/", move.name)
+        reprint = self.ref("solution_demo_closed_8d_reprint").reprint_order_id
+        accepted = self.ref("complaint_demo_closed_8d").decision_ids.date
+        self.assertEqual(reprint.date_order, accepted)
+
     def test_discount_code_sent_for_a_delivery_complaint(self):
         complaint = self.ref("complaint_demo_closed_delivery")
         self.assertEqual(complaint.type_id, self.ref("type_delivery"))
