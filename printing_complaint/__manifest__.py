@@ -62,10 +62,11 @@
     ],
     "demo": [
         "demo/res_partner_demo.xml",
+        "demo/res_users_demo.xml",
         "demo/product_demo.xml",
         "demo/sale_order_demo.xml",
-        "demo/helpdesk_ticket_demo.xml",
         "demo/resource_calendar_leaves_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

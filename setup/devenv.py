@@ -683,6 +683,14 @@ class Database:
         )
         return set(out.split()) if out else set()
 
+    def has_demo(self, dbname, module="printing_complaint"):
+        """Whether module was installed with its demo data in dbname."""
+        out = self.query(
+            f"SELECT demo FROM ir_module_module WHERE name = '{module}'",
+            dbname=dbname,
+        )
+        return (out or "").strip() == "t"
+
     def drop(self, dbname):
         run(["dropdb", "--if-exists", dbname], env=self.psql_env())
 
@@ -902,6 +910,9 @@ def command_run(settings, args):
             )
         url = f"http://localhost:{settings.http_port}"
         log(f"Serving database {db} on {url}  (login: admin / password: admin)")
+        if database.has_demo(db):
+            for line in demo_logins_lines():
+                log(line)
         log("Press Ctrl-C to stop Odoo and the private PostgreSQL cluster.")
         return serve(
             odoo_cmd(
@@ -915,6 +926,34 @@ def command_run(settings, args):
                 launcher=odoo_launcher(settings) if args.workers else None,
             )
         )
+
+
+# The demo company's people (printing_complaint/demo/res_users_demo.xml):
+# login = password, who they are, what they do in a complaint.
+DEMO_LOGINS = (
+    ("rep", "Amy Chen, sales representative", "logs complaints, sends offers"),
+    ("qc", "Wang Qiang, QC inspector", "verifies, classifies, releases reprints"),
+    ("production", "Zhang Wei, production manager", "investigates, approves"),
+    ("purchasing", "Sun Li, purchasing manager", "approves material faults"),
+    ("logistics", "Huang Jun, logistics manager", "approves delivery faults"),
+    ("finance", "Liu Fang, finance officer", "signs off, posts credit notes"),
+    ("director", "Zhao Ming, factory director", "approves major and large cases"),
+    ("manager", "Helen Ma, customer service manager", "leads the complaint team"),
+    ("harbour", "Grace Wong, Harbour City Travel (portal)", "files and answers"),
+    ("pearl", "Chen Jing, Pearl River Publishing (portal, Chinese)", "answers"),
+)
+
+
+def demo_logins_lines():
+    """What setup/run prints about the demo users."""
+    width = max(len(login) for login, _who, _what in DEMO_LOGINS) * 2 + 3
+    return [
+        'Demo users (login / password), see the README\'s "Try it":',
+        *(
+            f"  {f'{login} / {login}':<{width}}  {who}: {what}"
+            for login, who, what in DEMO_LOGINS
+        ),
+    ]
 
 
 def serve(cmd):

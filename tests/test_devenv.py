@@ -403,3 +403,24 @@ def test_glue_addons_depend_on_a_peer_module_and_install_themselves():
         assert manifest["auto_install"] is True
         assert "printing_complaint" in manifest["depends"]
         assert set(manifest["depends"]) & set(devenv.PEER_SUITES)
+
+
+def test_demo_logins_are_the_demo_users():
+    """setup/run prints the logins of the demo's users: each is one of
+    printing_complaint/demo/res_users_demo.xml, whose password is its login,
+    and every demo user is printed."""
+    import xml.etree.ElementTree as ElementTree
+
+    root = ElementTree.parse(
+        REPO / "printing_complaint" / "demo" / "res_users_demo.xml"
+    ).getroot()
+    users = {}
+    for record in root.iter("record"):
+        if record.get("model") != "res.users":
+            continue
+        values = {field.get("name"): field.text for field in record.iter("field")}
+        users[values["login"]] = values["password"]
+    assert users == {login: login for login in users}
+    assert [login for login, _who, _what in devenv.DEMO_LOGINS] == list(users)
+    lines = devenv.demo_logins_lines()
+    assert any(line.split()[:3] == ["finance", "/", "finance"] for line in lines)

@@ -1,6 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from unittest import SkipTest
 
 from odoo.tests import TransactionCase, tagged
@@ -107,4 +107,411 @@ class TestDemoData(TransactionCase):
         self.assertEqual(
             calendar.plan_hours(1.5, start, compute_leaves=True),
             datetime(2026, 10, 8, 1, 0),
+        )
+
+
+# The demo's people: xml id suffix, login (= password), group.
+DEMO_USERS = [
+    ("rep", "rep", "group_complaint_sales"),
+    ("qc", "qc", "group_complaint_qc"),
+    ("production", "production", "group_complaint_production"),
+    ("purchasing", "purchasing", "group_complaint_production"),
+    ("logistics", "logistics", "group_complaint_production"),
+    ("finance", "finance", "group_complaint_finance"),
+    ("director", "director", "group_complaint_director"),
+    ("manager", "manager", "group_complaint_manager"),
+]
+DEMO_COMPLAINTS = [
+    "complaint_demo_registered",
+    "complaint_demo_verification",
+    "complaint_demo_solution",
+    "complaint_demo_walk_in",
+    "complaint_demo_confirmation",
+    "complaint_demo_execution",
+    "complaint_demo_closure",
+    "complaint_demo_closed_not_valid",
+    "complaint_demo_closed_delivery",
+    "complaint_demo_closed_8d",
+]
+
+
+class DemoCase(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not cls.env.ref(
+            "printing_complaint.complaint_demo_registered", raise_if_not_found=False
+        ):
+            raise SkipTest("the database was installed without demo data")
+
+    def ref(self, name):
+        return self.env.ref(f"printing_complaint.{name}")
+
+    def user(self, role):
+        return self.ref(f"user_demo_{role}")
+
+    def complaints(self):
+        return self.env["helpdesk.ticket"].browse(
+            [self.ref(name).id for name in DEMO_COMPLAINTS]
+        )
+
+    def steps(self, complaint):
+        return complaint.stage_history_ids.sorted(lambda h: (h.entry_date, h.id))
+
+
+@tagged("post_install", "-at_install")
+class TestDemoUsers(DemoCase):
+    """Every role has a person to log in as, and the approval chain works
+    out of the box."""
+
+    def test_each_role_has_a_user_in_its_group(self):
+        for role, login, group in DEMO_USERS:
+            user = self.user(role)
+            self.assertEqual(user.login, login)
+            self.assertTrue(user.has_group(f"printing_complaint.{group}"), role)
+            self.assertFalse(user.share)
+            self.assertTrue(user.function)
+        # The rep sees their own and their team's complaints, not the others'.
+        self.assertFalse(
+            self.user("rep").has_group("helpdesk_mgmt.group_helpdesk_user")
+        )
+
+    def test_portal_users_of_two_customers(self):
+        harbour = self.user("portal_harbour")
+        pearl = self.user("portal_pearl")
+        self.assertEqual((harbour.login, pearl.login), ("harbour", "pearl"))
+        self.assertTrue(harbour.share and pearl.share)
+        self.assertEqual(
+            harbour.commercial_partner_id, self.ref("partner_harbour_travel")
+        )
+        self.assertEqual(
+            pearl.commercial_partner_id, self.ref("partner_pearl_river_press")
+        )
+        self.assertEqual(pearl.lang, "zh_CN")
+
+    def test_passwords_are_the_logins(self):
+        for role in [role for role, _login, _group in DEMO_USERS] + [
+            "portal_harbour",
+            "portal_pearl",
+        ]:
+            user = self.user(role)
+            # Raises AccessDenied on a wrong password.
+            user.with_user(user)._check_credentials(
+                {"type": "password", "password": user.login}, {"interactive": True}
+            )
+
+    def test_approval_chain_configured(self):
+        for xmlid in (
+            "responsibility_production",
+            "responsibility_material",
+            "responsibility_customer",
+            "responsibility_force_majeure",
+            "responsibility_logistics",
+        ):
+            responsibility = self.ref(xmlid)
+            self.assertTrue(responsibility.head_user_id, xmlid)
+            self.assertTrue(responsibility.owner_user_id, xmlid)
+        self.assertEqual(
+            self.ref("responsibility_production").head_user_id, self.user("production")
+        )
+        team = self.ref("helpdesk_team_complaints")
+        self.assertEqual(team.user_id, self.user("manager"))
+        self.assertIn(self.user("rep"), team.user_ids)
+        self.assertEqual(
+            self.env.ref("base.main_company").complaint_qc_user_id, self.user("qc")
+        )
+        self.assertEqual(
+            self.ref("sale_order_harbour_brochures").user_id, self.user("rep")
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestDemoComplaints(DemoCase):
+    """The demo complaints were played through the procedure: each is what
+    the users would have made."""
+
+    def test_one_complaint_at_every_step(self):
+        steps = set(self.complaints().mapped("complaint_step"))
+        self.assertEqual(
+            steps,
+            {
+                "registered",
+                "verification",
+                "solution",
+                "confirmation",
+                "execution",
+                "closure",
+                "closed",
+            },
+        )
+        for name in DEMO_COMPLAINTS:
+            complaint = self.ref(name)
+            self.assertEqual(complaint.user_id, self.user("rep"), name)
+            self.assertTrue(complaint.number, name)
+
+    def test_stage_history_with_step_times(self):
+        calendar = self.env.ref("base.main_company").resource_calendar_id
+        now = datetime.now()
+        late = 0
+        for complaint in self.complaints():
+            lines = self.steps(complaint)
+            self.assertEqual(lines[0].entry_date, complaint.received_date)
+            self.assertLessEqual(lines[-1].entry_date, now)
+            self.assertFalse(lines[-1].exit_date)
+            self.assertEqual(complaint.step_entry_date, lines[-1].entry_date)
+            self.assertEqual(complaint.step_deadline, lines[-1].deadline)
+            for line, after in zip(lines, lines[1:], strict=False):
+                self.assertEqual(line.exit_date, after.entry_date)
+                self.assertGreater(line.working_hours, 0, complaint.name)
+                self.assertAlmostEqual(
+                    line.working_hours,
+                    calendar.get_work_hours_count(line.entry_date, line.exit_date),
+                    places=1,
+                )
+                self.assertEqual(
+                    line.is_late, bool(line.deadline and line.exit_date > line.deadline)
+                )
+                late += line.is_late
+        self.assertGreaterEqual(late, 2)
+        closed_8d = self.ref("complaint_demo_closed_8d")
+        self.assertGreaterEqual(len(self.steps(closed_8d)), 7)
+        self.assertGreater(now - closed_8d.received_date, timedelta(days=90))
+
+    def test_closed_complaints_have_their_closed_date(self):
+        for name in (
+            "complaint_demo_closed_not_valid",
+            "complaint_demo_closed_delivery",
+            "complaint_demo_closed_8d",
+        ):
+            complaint = self.ref(name)
+            self.assertEqual(complaint.complaint_step, "closed")
+            self.assertEqual(
+                complaint.closed_date, self.steps(complaint)[-1].entry_date
+            )
+        self.assertEqual(
+            self.ref("complaint_demo_closed_not_valid").validity, "not_valid"
+        )
+
+    def test_messages_dated_inside_the_complaints_life(self):
+        now = datetime.now()
+        for complaint in self.complaints():
+            dates = complaint.message_ids.mapped("date")
+            self.assertGreaterEqual(min(dates), complaint.received_date)
+            self.assertLessEqual(max(dates), now)
+
+    def test_approvals_by_the_right_people(self):
+        reviewers = {
+            self.ref("tier_solution_finance"): self.user("finance"),
+            self.ref("tier_solution_director"): self.user("director"),
+        }
+        solutions = self.complaints().with_context(active_test=False).solution_ids
+        reviewed = 0
+        for solution in solutions:
+            head = solution.ticket_id.responsibility_id.head_user_id
+            for review in solution.review_ids.filtered(
+                lambda r: r.status == "approved"
+            ):
+                expected = reviewers.get(review.definition_id, head)
+                self.assertEqual(review.done_by, expected, solution.display_name)
+                self.assertNotEqual(review.done_by, solution.proposer_id)
+                self.assertTrue(review.comment)
+                reviewed += 1
+        self.assertGreaterEqual(reviewed, 20)
+
+    def test_nothing_offered_without_its_approvals(self):
+        solutions = self.complaints().with_context(active_test=False).solution_ids
+        given = solutions.filtered(
+            lambda s: s.state in ("offered", "accepted", "in_execution", "done")
+        )
+        self.assertTrue(given)
+        for solution in given:
+            self.assertEqual(
+                solution.validation_status, "validated", solution.display_name
+            )
+            approved = solution.review_ids.filtered(
+                lambda r: r.status == "approved"
+            ).definition_id
+            self.assertIn(self.ref("tier_solution_department_head"), approved)
+            if solution.costs_money:
+                self.assertIn(self.ref("tier_solution_finance"), approved)
+            if solution.needs_director:
+                self.assertIn(self.ref("tier_solution_director"), approved)
+        rework = self.ref("solution_demo_confirmation_rework")
+        self.assertAlmostEqual(rework.cost, 14750.0)
+        self.assertTrue(rework.needs_director)
+        self.assertEqual(rework.state, "offered")
+
+    def test_solution_step_waits_for_finance(self):
+        reprint = self.ref("solution_demo_solution_reprint")
+        self.assertEqual(reprint.state, "proposed")
+        self.assertIn(self.user("finance"), reprint.reviewer_ids)
+        self.assertEqual(reprint.with_user(self.user("finance")).can_review, True)
+
+    def test_posted_credit_note_and_delivered_reprint_released_by_qc(self):
+        refund = self.ref("solution_demo_closed_8d_refund")
+        self.assertEqual(refund.state, "done")
+        self.assertEqual(refund.credit_note_ids.mapped("state"), ["posted"])
+        self.assertAlmostEqual(refund.credit_note_ids.amount_untaxed, 980.0)
+        reprint = self.ref("solution_demo_closed_8d_reprint")
+        self.assertEqual(reprint.state, "done")
+        order = reprint.reprint_order_id
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(
+            order.order_line.mapped("qty_delivered"),
+            order.order_line.mapped("product_uom_qty"),
+        )
+        self.assertEqual(reprint.inspection_ids.result, "pass")
+        self.assertEqual(reprint.inspection_ids.user_id, self.user("qc"))
+
+    def test_documents_dated_with_their_complaint(self):
+        """The documents date from the customer's acceptance, a credit note
+        within the year of its number."""
+        solutions = self.complaints().with_context(active_test=False).solution_ids
+        moves = solutions.credit_note_ids
+        self.assertTrue(moves)
+        for move in moves.filtered(lambda m: m.state == "posted"):
+            self.assertIn(f"/{move.date.year}/", move.name)
+        reprint = self.ref("solution_demo_closed_8d_reprint").reprint_order_id
+        accepted = self.ref("complaint_demo_closed_8d").decision_ids.date
+        self.assertEqual(reprint.date_order, accepted)
+
+    def test_discount_code_sent_for_a_delivery_complaint(self):
+        complaint = self.ref("complaint_demo_closed_delivery")
+        self.assertEqual(complaint.type_id, self.ref("type_delivery"))
+        discount = self.ref("solution_demo_closed_delivery_discount")
+        self.assertEqual(discount.state, "done")
+        self.assertTrue(discount.discount_code)
+        self.assertEqual(discount.discount_card_id.points, 300.0)
+        self.assertTrue(
+            complaint.message_ids.filtered(
+                lambda m: discount.discount_code in (m.body or "")
+            )
+        )
+        accepted = complaint.decision_ids
+        self.assertEqual(accepted.decision, "accepted")
+        self.assertEqual(accepted.partner_id, self.user("portal_harbour").partner_id)
+
+    def test_delivery_complaint_records_its_dates(self):
+        complaint = self.ref("complaint_demo_closed_delivery")
+        self.assertEqual(complaint.category_id, self.ref("category_late_delivery"))
+        self.assertEqual(complaint.delivery_delay_days, 2)
+        self.assertTrue(complaint.customer_summary)
+
+    def test_walk_in_complaint_without_a_sale_order(self):
+        complaint = self.ref("complaint_demo_walk_in")
+        self.assertFalse(complaint.sale_order_id)
+        self.assertEqual(complaint.job_reference, "J-2611-031")
+        self.assertEqual(complaint.job_amount, 180.0)
+        self.assertEqual(complaint.complaint_step, "solution")
+        compensation = self.ref("solution_demo_walk_in_compensation")
+        self.assertEqual(compensation.state, "proposed")
+        self.assertTrue(compensation.review_ids)
+
+    def test_rejected_offer_went_back_to_the_solution_step(self):
+        complaint = self.ref("complaint_demo_confirmation")
+        rejected = complaint.decision_ids.filtered(lambda d: d.decision == "rejected")
+        self.assertEqual(rejected.partner_id, self.user("portal_pearl").partner_id)
+        self.assertEqual(
+            self.ref("solution_demo_confirmation_reduction").state, "rejected"
+        )
+        self.assertEqual(
+            self.steps(complaint).mapped("step"),
+            [
+                "registered",
+                "verification",
+                "solution",
+                "confirmation",
+                "solution",
+                "confirmation",
+            ],
+        )
+
+    def test_back_from_execution_to_the_solution_step(self):
+        complaint = self.ref("complaint_demo_execution")
+        steps = self.steps(complaint).mapped("step")
+        self.assertEqual(steps[4:7], ["execution", "solution", "confirmation"])
+        self.assertEqual(complaint.complaint_step, "execution")
+        reprint = self.ref("solution_demo_execution_reprint")
+        self.assertEqual(
+            reprint.inspection_ids.sorted("id").mapped("result"), ["fail", "pass"]
+        )
+        reduction = self.ref("solution_demo_execution_reduction")
+        self.assertEqual(reduction.state, "in_execution")
+        self.assertEqual(reduction.credit_note_ids.mapped("state"), ["draft"])
+        self.assertTrue(
+            complaint.message_ids.filtered(
+                lambda m: "Back to the solution step" in (m.body or "")
+            )
+        )
+
+    def test_actions_and_effectiveness_check(self):
+        complaint = self.ref("complaint_demo_closed_8d")
+        actions = complaint.capa_action_ids
+        self.assertEqual(
+            set(actions.mapped("type_action")),
+            {"immediate", "correction", "prevention"},
+        )
+        self.assertEqual(
+            set(actions.filtered("containment_scope").mapped("containment_scope")),
+            {"stock", "transit", "customer"},
+        )
+        corrective = self.ref("action_demo_closed_8d_corrective")
+        self.assertEqual(corrective.effectiveness, "effective")
+        self.assertEqual(corrective.efficacy_user_id, self.user("production"))
+        self.assertGreater(corrective.defect_rate_before, corrective.defect_rate_after)
+        self.assertLessEqual(corrective.verification_date, date.today())
+        self.assertTrue(self.ref("complaint_demo_closure").capa_action_ids)
+
+    def test_ratings(self):
+        ratings = {
+            name: self.ref(name).rating_ids.filtered("consumed").mapped("rating")
+            for name in ("complaint_demo_closed_8d", "complaint_demo_closed_delivery")
+        }
+        self.assertEqual(
+            ratings,
+            {
+                "complaint_demo_closed_8d": [4.0],
+                "complaint_demo_closed_delivery": [5.0],
+            },
+        )
+
+    def test_recurring_case(self):
+        complaint = self.ref("complaint_demo_solution")
+        self.assertTrue(complaint.is_repeat_cause)
+        self.assertEqual(
+            complaint.recurrence_of_id, self.ref("complaint_demo_closed_8d")
+        )
+        self.assertIn(
+            self.ref("complaint_demo_closed_8d"), complaint.earlier_complaint_ids
+        )
+
+    def test_8d_complaint_is_complete(self):
+        complaint = self.ref("complaint_demo_closed_8d")
+        self.assertEqual(complaint.severity, "major")
+        self.assertTrue(complaint.is_batch_fault)
+        for field in (
+            "why_1",
+            "why_2",
+            "why_3",
+            "why_4",
+            "why_5",
+            "root_cause",
+            "work_order_ref",
+            "press_log_ref",
+            "qc_report_ref",
+            "closure_summary",
+            "lessons_learned",
+            "place_found",
+        ):
+            self.assertTrue(complaint[field], field)
+        self.assertTrue(complaint.closure_confirmed)
+
+    def test_portal_filed_complaint(self):
+        complaint = self.ref("complaint_demo_verification")
+        self.assertEqual(complaint.partner_id, self.user("portal_harbour").partner_id)
+        self.assertEqual(complaint.channel_id, complaint._complaint_web_channel())
+        self.assertTrue(complaint.evidence_ids)
+        self.assertTrue(
+            complaint.with_user(self.user("portal_harbour")).check_access("read")
+            is None
         )

@@ -13,9 +13,10 @@ class TestWebClient(HttpCase):
         self.assertIn(b'name="login"', response.content)
 
     def test_tour_demo_sale_order(self):
-        """A user opens the sales list and a printing order of the demo."""
+        """The demo's sales rep opens their sales list (the demo orders are
+        theirs) and a printing order of the demo."""
         if not self.env.ref(
             "printing_complaint.sale_order_harbour_brochures", raise_if_not_found=False
         ):
             self.skipTest("the database was installed without demo data")
-        self.start_tour("/odoo/sales", "printing_complaint_demo_order", login="admin")
+        self.start_tour("/odoo/sales", "printing_complaint_demo_order", login="rep")
