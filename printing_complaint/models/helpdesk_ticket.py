@@ -350,7 +350,9 @@ class HelpdeskTicket(models.Model):
         """Give new complaints their number and first stage up front, one
         query per company and team instead of a few per complaint. The team
         may come from the context (the "Log complaint" action's
-        default_team_id): it is read here, as create() would."""
+        default_team_id): it is read here, as create() would. The caller's
+        dictionaries are left as they were (copies are completed)."""
+        vals_list = [dict(vals) for vals in vals_list]
         if any("team_id" not in vals for vals in vals_list):
             default_team_id = self.default_get(["team_id"]).get("team_id")
             if default_team_id:

@@ -8,7 +8,7 @@ from odoo.addons.mail.tools.alias_error import AliasError
 
 class HelpdeskTicketTeam(models.Model):
     _name = "helpdesk.ticket.team"
-    _inherit = ["helpdesk.ticket.team", "printing.complaint.number.mixin"]
+    _inherit = ("helpdesk.ticket.team", "printing.complaint.number.mixin")
 
     # An email that opens a complaint: larger bodies are refused (bounced).
     COMPLAINT_EMAIL_MAX_BODY = 200_000

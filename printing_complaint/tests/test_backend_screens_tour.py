@@ -51,8 +51,7 @@ class TestBackendScreensTour(HttpCase):
             "sale_line_ids": [Command.set(cls.order.order_line[:1].ids)],
             "user_id": cls.rep.id,
         }
-        # (create() writes the number it draws into the values: a copy each)
-        cls.complaint = cls.env["helpdesk.ticket"].create(dict(vals))
+        cls.complaint = cls.env["helpdesk.ticket"].create(vals)
         # A second one whose step is three hours late.
         cls.late = cls.env["helpdesk.ticket"].create({**vals, "name": "Posters faded"})
         cls.late.sudo().step_deadline = fields.Datetime.subtract(

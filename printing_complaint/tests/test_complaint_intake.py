@@ -22,6 +22,16 @@ Content-Type: text/plain; charset=UTF-8
 
 @tagged("post_install", "-at_install")
 class TestComplaintIntake(ComplaintCase):
+    def test_the_same_values_log_two_complaints(self):
+        """create() leaves the caller's values as they were: the same
+        dictionary logs two complaints, each with its own number."""
+        vals = self._complaint_vals()
+        before = dict(vals)
+        first = self.env["helpdesk.ticket"].create(vals)
+        second = self.env["helpdesk.ticket"].create(vals)
+        self.assertEqual(vals, before)
+        self.assertNotEqual(first.number, second.number)
+
     # -- evidence ------------------------------------------------------------
     def test_attached_file_becomes_dated_evidence(self):
         complaint = self._create_complaint()
