@@ -109,6 +109,19 @@ class TestComplaintTypes(ComplaintCase):
         with self.assertRefused(UserError, "evidence"):
             complaint.action_next_step()
 
+    def test_sales_rep_chooses_the_type(self):
+        """A rep logs the complaint: they pick its type and see its facts."""
+        Type = self.env["helpdesk.ticket.type"].with_user(self.sales_rep)
+        self.assertIn(
+            self.delivery.id, [type_id for type_id, _name in Type.name_search("Deliv")]
+        )
+        complaint = self._create_complaint(type_id=self.delivery.id)
+        facts = complaint.with_user(self.sales_rep).read(
+            ["needs_delivery_dates", "needs_proof_check"]
+        )[0]
+        self.assertTrue(facts["needs_delivery_dates"])
+        self.assertFalse(facts["needs_proof_check"])
+
     # -- categories --------------------------------------------------------
     def test_categories_belong_to_their_type(self):
         self.assertEqual(self.colour.complaint_type_id, self.quality)
