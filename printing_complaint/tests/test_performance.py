@@ -269,6 +269,27 @@ class TestPerformance(ComplaintCase):
         )
         self.assertEqual(large, small)
 
+    def test_missed_targets_same_queries_for_n_and_3n(self):
+        """The team targets' escalation costs the same queries for 10 or 30
+        complaints past their first-answer target."""
+        self.team.write({"complaint_answer_hours": 1, "user_id": False})
+        Ticket = self.env["helpdesk.ticket"]
+        created = Ticket.browse()
+
+        def register(count):
+            nonlocal created
+            with freeze_time("2026-11-23 09:00:00"):
+                created |= Ticket.create([self._vals(i) for i in range(count)])
+            self.env.flush_all()
+
+        def cron():
+            with freeze_time("2026-11-23 11:00:00"):
+                Ticket._cron_escalate_missed_targets()
+
+        self._assert_same_count(cron, register, "the team target cron")
+        self.env.invalidate_all()
+        self.assertTrue(all(created.mapped("target_escalated")))
+
     def test_escalation_same_queries_for_n_and_3n(self):
         """The escalation costs the same queries for 10 or 30 overdue steps
         when the team has no leader (as shipped): the administrator is

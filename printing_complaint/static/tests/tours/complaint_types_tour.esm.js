@@ -49,6 +49,11 @@ function steps({withDates}) {
             run: "click",
         },
         {
+            content: "What happened",
+            trigger: ".o_form_view .o_field_widget[name=description] .odoo-editor-editable",
+            run: "editor The flyers for the fair came two days after the promised date.",
+        },
+        {
             content: "No sale order: the job reference is asked for",
             trigger: ".o_form_view .o_field_widget[name=job_reference] input",
             run: "edit J-0917",
