@@ -1167,6 +1167,9 @@ class PrintingComplaintDemo(models.AbstractModel):
             "step_deadline": last_line.deadline,
             "last_progress_date": min(last_entry + timedelta(minutes=30), now),
         }
+        if ticket.date_found:
+            # found the day before it was received (not the day of the demo)
+            vals["date_found"] = (start - timedelta(days=1)).date()
         if ticket.complaint_step == "closed":
             vals["closed_date"] = last_entry
         if ticket.closure_confirmed:

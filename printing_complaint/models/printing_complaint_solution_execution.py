@@ -70,7 +70,8 @@ class PrintingComplaintSolution(models.Model):
                 # (Quotation)"), not its key ("S00027 (draft)").
                 solution.document_state = ", ".join(
                     "{} ({})".format(
-                        document.name,
+                        # a credit note cancelled as a draft has no number
+                        document.name or document.display_name,
                         document._fields["state"].convert_to_export(
                             document.state, document
                         ),

@@ -51,7 +51,7 @@ class TestComplaintTypesTour(HttpCase):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"].search(
             [("name", "=", "printing_complaint")]
-        )._update_translations(["zh_CN"])
+        )._update_translations(["zh_CN"], overwrite=True)
         self.rep.lang = "zh_CN"
         self.start_tour(
             "/odoo/action-printing_complaint.action_complaints",

@@ -397,6 +397,10 @@ class TestDemoComplaints(DemoCase):
         self.assertEqual(complaint.delivery_delay_days, 2)
         self.assertTrue(complaint.customer_summary)
 
+    def test_found_before_received(self):
+        for complaint in self.complaints().filtered("date_found"):
+            self.assertLess(complaint.date_found, complaint.received_date.date())
+
     def test_walk_in_complaint_without_a_sale_order(self):
         complaint = self.ref("complaint_demo_walk_in")
         self.assertFalse(complaint.sale_order_id)
