@@ -323,6 +323,15 @@ class TestPortalScreens(PortalScreenCase):
             ["current", "todo", "todo", "todo", "todo", "todo", "todo"],
         )
         self.assertTrue(page.xpath("//div[@id='complaint_step_deadline']"))
+        # One step shown (not helpdesk_mgmt's stage badge beside it), the
+        # deadline to the minute, and the breadcrumb says "Complaints".
+        header = page.xpath("//div[@id='card_header']")[0].text_content()
+        self.assertNotIn("Stage:", header)
+        self.assertEqual(len(page.xpath("//div[@id='complaint_step']")), 1)
+        due = page.xpath("//div[@id='complaint_step_deadline']")[0].text_content()
+        self.assertNotRegex(due, r"\d+:\d\d:\d\d")
+        crumbs = page.xpath("//ol[contains(@class, 'o_portal_submenu')]//a")
+        self.assertIn("Complaints", [crumb.text_content().strip() for crumb in crumbs])
 
     def test_not_valid_complaint_shows_the_reason_and_skipped_steps(self):
         complaint = self._registered()
