@@ -33,6 +33,8 @@ from . import rating_rating
 from . import mail_followers
 from . import res_config_settings
 from . import helpdesk_ticket
+from . import helpdesk_ticket_number
+from . import helpdesk_ticket_duplicate
 from . import helpdesk_ticket_procedure
 from . import helpdesk_ticket_handling
 from . import helpdesk_ticket_replan

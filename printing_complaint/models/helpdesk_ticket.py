@@ -1,11 +1,13 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The complaint on helpdesk.ticket: intake, classification, numbering and
-creation. The other concerns extend the same model in their own files:
+"""The complaint on helpdesk.ticket: intake, classification and creation.
+The other concerns extend the same model in their own files:
+helpdesk_ticket_number.py (the complaint number), _duplicate.py (merging a
+duplicate), _facts.py (the facts of each complaint type, walk-in jobs),
 helpdesk_ticket_procedure.py (steps, clock, escalation), _gates.py (what
 each step needs), _investigation.py, _solution.py (solutions, offer,
 execution follow-up), _closure.py (closure, rating, reopening), _capa.py
-(actions, follow-up) and _recurrence.py."""
+(actions, follow-up), _recurrence.py and the smaller ones beside them."""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -169,9 +171,6 @@ class HelpdeskTicket(models.Model):
         tracking=True,
     )
     invalid_reason = fields.Text(string="Why not valid", groups="base.group_user")
-    # helpdesk_mgmt's field, indexed: the form counts a ticket's duplicates,
-    # which otherwise reads the whole table.
-    duplicate_id = fields.Many2one(index="btree_not_null", groups="base.group_user")
 
     _sql_constraints = (
         (
@@ -307,92 +306,6 @@ class HelpdeskTicket(models.Model):
                     "of deleting it."
                 )
             )
-
-    # ------------------------------------------------------------------
-    # Numbering
-    # ------------------------------------------------------------------
-    def _prepare_ticket_number(self, values):
-        team = self.env["helpdesk.ticket.team"].browse(values.get("team_id"))
-        if not team.is_complaint_team:
-            return super()._prepare_ticket_number(values)
-        company_id = values.get("company_id") or team.company_id.id
-        return self._complaint_numbers(company_id, 1)[0]
-
-    @api.model
-    def _complaint_numbers(self, company_id, count):
-        """count complaint numbers of a company, drawn in one query when the
-        sequence allows it (standard implementation, no date ranges)."""
-        company_id = company_id or self.env.company.id
-        sequence = (
-            self.env["ir.sequence"]
-            .sudo()
-            .with_company(company_id)
-            .search(
-                [
-                    ("code", "=", "printing.complaint"),
-                    ("company_id", "in", [company_id, False]),
-                ],
-                order="company_id",
-                limit=1,
-            )
-        )
-        if not sequence:
-            return ["/"] * count
-        if sequence.implementation != "standard" or sequence.use_date_range:
-            return [sequence._next() for _i in range(count)]
-        self.env.cr.execute(
-            "SELECT nextval(%s) FROM generate_series(1, %s)",
-            [f"ir_sequence_{sequence.id:03d}", count],
-        )
-        return [sequence.get_next_char(row[0]) for row in self.env.cr.fetchall()]
-
-    def _complaint_prepare_vals(self, vals_list):
-        """Give new complaints their number and first stage up front, one
-        query per company and team instead of a few per complaint. The team
-        may come from the context (the "Log complaint" action's
-        default_team_id): it is read here, as create() would. The caller's
-        dictionaries are left as they were (copies are completed)."""
-        vals_list = [dict(vals) for vals in vals_list]
-        if any("team_id" not in vals for vals in vals_list):
-            default_team_id = self.default_get(["team_id"]).get("team_id")
-            if default_team_id:
-                for vals in vals_list:
-                    vals.setdefault("team_id", default_team_id)
-        teams = self.env["helpdesk.ticket.team"].browse(
-            {vals["team_id"] for vals in vals_list if vals.get("team_id")}
-        )
-        complaint_teams = teams.filtered("is_complaint_team")
-        if not complaint_teams:
-            return vals_list
-        first_stage = {
-            team.id: team._get_applicable_stages()[:1].id for team in complaint_teams
-        }
-        by_company = {}
-        for vals in vals_list:
-            team = complaint_teams.filtered(lambda t, v=vals: t.id == v.get("team_id"))
-            if not team:
-                continue
-            if team.company_id:
-                vals["company_id"] = team.company_id.id
-            vals.setdefault("stage_id", first_stage[team.id])
-            if vals.get("number", "/") == "/":
-                company_id = vals.get("company_id") or self.env.company.id
-                by_company.setdefault(company_id, []).append(vals)
-        for company_id, company_vals in by_company.items():
-            numbers = self._complaint_numbers(company_id, len(company_vals))
-            for vals, number in zip(company_vals, numbers, strict=True):
-                vals["number"] = number
-        return vals_list
-
-    def _complaint_number_late(self):
-        """Complaints whose team was known only once created (computed from
-        the owner's team): their complaint number replaces the helpdesk's."""
-        for company, complaints in (
-            self.filtered("is_complaint").grouped("company_id").items()
-        ):
-            numbers = self._complaint_numbers(company.id, len(complaints))
-            for ticket, number in zip(complaints, numbers, strict=True):
-                ticket.sudo().number = number
 
     # ------------------------------------------------------------------
     # Creation: registered in the first step, with one note per batch
@@ -555,67 +468,3 @@ class HelpdeskTicket(models.Model):
             "domain": [("ticket_id", "=", self.id)],
             "context": {"default_ticket_id": self.id},
         }
-
-    def action_merge_duplicate(self):
-        """Merge this complaint into the one it duplicates: its messages,
-        files and evidence move to the original, and it closes."""
-        for ticket in self:
-            original = ticket.duplicate_id
-            if not original or original == ticket:
-                raise UserError(
-                    self.env._("Set the original complaint in “Duplicate of” first.")
-                )
-            if original.duplicate_id == ticket:
-                raise UserError(
-                    self.env._("Two complaints cannot duplicate each other.")
-                )
-            # Set before the constraint, or the customer changed since.
-            ticket._check_duplicate_of_same_customer()
-            ticket._move_thread_to(original)
-            original._complaint_note(
-                lambda env, ticket=ticket: env._(
-                    "Complaint %(number)s was merged into this one.",
-                    number=ticket.number,
-                )
-            )
-            ticket.validity = "duplicate"
-            ticket._complaint_move("closed")
-            ticket._complaint_note(
-                lambda env, original=original: env._(
-                    "Merged into %(number)s: its messages and files are there.",
-                    number=original.number,
-                )
-            )
-        return True
-
-    @api.constrains("duplicate_id", "partner_id", "company_id", "team_id")
-    def _check_duplicate_of_same_customer(self):
-        """A complaint duplicates one of the same customer and company only:
-        merging moves its messages and files, seen by the other's customer."""
-        tickets = (self | self.sudo().duplicate_ids).sudo()
-        for ticket in tickets.filtered(lambda t: t.is_complaint and t.duplicate_id):
-            original = ticket.duplicate_id
-            if (
-                original.commercial_partner_id != ticket.commercial_partner_id
-                or original.company_id != ticket.company_id
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(number)s cannot duplicate %(original)s: it is another "
-                        "customer's or another company's complaint.",
-                        number=ticket.number,
-                        original=original.number,
-                    )
-                )
-
-    def _move_thread_to(self, original):
-        """Messages, files and evidence of this complaint go to original."""
-        self.ensure_one()
-        for model in ("mail.message", "ir.attachment"):
-            field = "model" if model == "mail.message" else "res_model"
-            self.env[model].sudo().search(
-                [(field, "=", self._name), ("res_id", "=", self.id)]
-            ).write({"res_id": original.id})
-        self.with_context(active_test=False).evidence_ids.sudo().write(
-            {"ticket_id": original.id}
-        )
