@@ -67,8 +67,9 @@ TIME_SENSITIVE_TESTS = (
 # The suites of the modules the addons extend (`setup/test --peers`), run
 # on a database with both addons installed: helpdesk_mgmt_sale, which the
 # OCA helpdesk repository auto-installs beside sale, is installed there from
-# requirements-peers.txt, apart from the virtualenv.
-PEER_SUITES = ("helpdesk_mgmt", "helpdesk_mgmt_sale", "sale")
+# requirements-peers.txt, apart from the virtualenv; sale_stock (Odoo's)
+# too, and with both the glue modules install themselves.
+PEER_SUITES = ("helpdesk_mgmt", "helpdesk_mgmt_sale", "sale", "sale_stock")
 # The addons' tests whose outcome depends on helpdesk_mgmt_sale (the
 # complaint form, which extends the form helpdesk_mgmt_sale extends, and the
 # sale order link), also run by `setup/test --peers`, where the glue module
@@ -79,9 +80,21 @@ PEER_COMPLAINT_TESTS = (
     "printing_complaint/tests/test_backend_screens_tour.py",
     "printing_complaint_sale/tests",
 )
-# Glue modules, installed automatically beside a module that is not in the
-# virtualenv (helpdesk_mgmt_sale): linted with the addons, tested by --peers.
-GLUE_ADDONS = ("printing_complaint_sale",)
+# Glue modules, installed automatically beside a module the addons do not
+# depend on (helpdesk_mgmt_sale, sale_stock): linted with the addons, tested
+# by --peers and (the Inventory glue) by the stock database.
+GLUE_ADDONS = ("printing_complaint_sale", "printing_complaint_stock")
+# The glue with Inventory: deliveries, returns and lots of the complaints.
+# The main test database stays without stock (the core works without it);
+# `setup/test` also builds a second database with the addons and this glue
+# (thus sale_stock) and runs STOCK_TESTS there, the demo's test included
+# (the demo delivers through pickings there); `setup/test --stock` only that.
+STOCK_ADDON = "printing_complaint_stock"
+STOCK_MODULES = (*ADDONS, STOCK_ADDON)
+STOCK_TESTS = (
+    f"{STOCK_ADDON}/tests",
+    "printing_complaint/tests/test_demo_data.py",
+)
 PEER_REQUIREMENTS = REPO / "requirements-peers.txt"
 # web's JS suite, imported by helpdesk_mgmt's test_js: its own tests run in
 # web's suite only; helpdesk_mgmt's JS tests (test_helpdesk_mgmt) stay.
@@ -986,6 +999,10 @@ def command_test(settings, args):
     odoo, database = prepare(settings)
     if args.peers:
         return run_peer_suites(settings, odoo, database, args.pytest_args)
+    if args.stock:
+        with database:
+            write_odoo_conf(settings, odoo, database)
+            return run_stock_suite(settings, database, args.pytest_args, args.keep_db)
     with database:
         write_odoo_conf(settings, odoo, database)
         lint_ok = args.no_lint or run_linters(settings)
@@ -1011,7 +1028,46 @@ def command_test(settings, args):
         cmd = [*pytest, *today, *targets]
         log("Running the tests: " + " ".join(str(c) for c in cmd))
         result = run(cmd, check=False, cwd=REPO, env=env)
-    return result.returncode or (0 if lint_ok and dates_ok else 1)
+        stock_ok = True
+        if not args.pytest_args:
+            stock_ok = not run_stock_suite(settings, database, keep_db=args.keep_db)
+    return result.returncode or (0 if lint_ok and dates_ok and stock_ok else 1)
+
+
+def run_on_database(
+    settings, database, db, modules, targets, conf_file=None, options=(), keep_db=False
+):
+    """Create db with modules (kept when keep_db and they are installed),
+    then run pytest-odoo's targets on it; return pytest's exit code."""
+    conf_file = conf_file or settings.conf_file
+    if not keep_db or database.installed_modules(db, modules) != set(modules):
+        create_database(settings, database, db, modules=modules, conf_file=conf_file)
+    cmd = [
+        settings.venv_python,
+        "-m",
+        "pytest",
+        f"--odoo-config={conf_file}",
+        f"--odoo-database={db}",
+        "--odoo-http",
+        *options,
+        *targets,
+    ]
+    log(f"Running the tests on {db}: " + " ".join(str(c) for c in cmd))
+    env = dict(os.environ, PC_ODOO_CONF=str(conf_file))
+    return run(cmd, check=False, cwd=REPO, env=env).returncode
+
+
+def run_stock_suite(settings, database, pytest_args=(), keep_db=False):
+    """STOCK_TESTS (or the arguments after --) on a database with the
+    addons and the Inventory glue, thus sale_stock: a few minutes."""
+    return run_on_database(
+        settings,
+        database,
+        f"{settings.test_db}_stock",
+        STOCK_MODULES,
+        list(pytest_args) or list(STOCK_TESTS),
+        keep_db=keep_db,
+    )
 
 
 def run_peer_suites(settings, odoo, database, pytest_args=()):
@@ -1042,24 +1098,17 @@ def run_peer_suites(settings, odoo, database, pytest_args=()):
         write_odoo_conf(
             settings, odoo, database, conf, [addons_dir / "odoo" / "addons"]
         )
-        modules = (*ADDONS, "helpdesk_mgmt_sale")
-        create_database(settings, database, db, modules=modules, conf_file=conf)
-        cmd = [
-            settings.venv_python,
-            "-m",
-            "pytest",
-            f"--odoo-config={conf}",
-            f"--odoo-database={db}",
-            "--odoo-http",
-            "-p",
-            "no:cacheprovider",
-            "-k",
-            PEER_DESELECT,
-            *peer_targets(pytest_args),
-        ]
-        log("Running the peer suites: " + " ".join(str(c) for c in cmd))
-        env = dict(os.environ, PC_ODOO_CONF=str(conf))
-        return run(cmd, check=False, cwd=REPO, env=env).returncode
+        # The glue modules install themselves beside their peers.
+        modules = (*ADDONS, "helpdesk_mgmt_sale", "sale_stock")
+        return run_on_database(
+            settings,
+            database,
+            db,
+            modules,
+            peer_targets(pytest_args),
+            conf_file=conf,
+            options=("-p", "no:cacheprovider", "-k", PEER_DESELECT),
+        )
 
 
 def peer_targets(pytest_args=()):
@@ -1225,10 +1274,17 @@ def build_parser():
     test_p.add_argument(
         "--peers",
         action="store_true",
-        help="run the suites of helpdesk_mgmt, helpdesk_mgmt_sale and sale, and "
-        "the addons' tests of the complaint form and its sale order link, with "
-        "both addons and helpdesk_mgmt_sale installed (about 40 min), instead of "
-        "the addons' tests",
+        help="run the suites of helpdesk_mgmt, helpdesk_mgmt_sale, sale and "
+        "sale_stock, and the addons' tests of the complaint form and its sale "
+        "order link, with both addons, helpdesk_mgmt_sale and sale_stock "
+        "installed (about 40 min), instead of the addons' tests",
+    )
+    test_p.add_argument(
+        "--stock",
+        action="store_true",
+        help="run only the tests of the Inventory glue and of the demo, on the "
+        "database with sale_stock (which setup/test also runs after the "
+        "addons' tests)",
     )
     test_p.add_argument("pytest_args", nargs="*", help="pytest arguments (after --)")
     sub.add_parser("i18n", help="export the .pot files and merge them into zh_CN.po")
