@@ -10,7 +10,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 FOLLOW_UP_ACTIVITY = "printing_complaint.activity_complaint_follow_up"
-CONTAINED_SCOPES = ("stock", "transit", "customer")
+CONTAINED_SCOPES = ("wip", "stock", "transit", "customer")
 
 
 class HelpdeskTicket(models.Model):
@@ -32,8 +32,8 @@ class HelpdeskTicket(models.Model):
     is_batch_fault = fields.Boolean(
         string="Batch fault",
         tracking=True,
-        help="The fault may affect the whole batch: stock, goods in transit and "
-        "goods at customers are contained.",
+        help="The fault may affect the whole batch: work in progress, stock, "
+        "goods in transit and goods at customers are contained.",
         groups="base.group_user",
     )
     follow_up_until = fields.Date(
@@ -104,7 +104,8 @@ class HelpdeskTicket(models.Model):
         return True
 
     def _containment_actions_vals(self):
-        """Three containment actions and the permanent corrective one."""
+        """A containment action of each scope (work in progress, stock,
+        goods in transit, goods at customers) and the permanent corrective one."""
         self.ensure_one()
         company = self.company_id
         common = {

@@ -9,6 +9,7 @@ from ..tools import dialog_action, overdue_domain
 
 # Where a batch fault is contained (stock, goods in transit, at customers).
 CONTAINMENT_SCOPES = [
+    ("wip", "Work in progress"),
     ("stock", "Stock"),
     ("transit", "Goods in transit"),
     ("customer", "Goods at customers"),

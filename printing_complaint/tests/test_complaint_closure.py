@@ -231,7 +231,7 @@ class TestComplaintClosure(ComplaintCase):
         containment = actions.filtered(lambda a: a.type_action == "immediate")
         self.assertEqual(
             sorted(containment.mapped("containment_scope")),
-            ["customer", "stock", "transit"],
+            ["customer", "stock", "transit", "wip"],
         )
         # 3 working days after Monday: Tuesday, Wednesday, Thursday.
         self.assertEqual(set(containment.mapped("date_deadline")), {date(2026, 12, 3)})
@@ -242,7 +242,7 @@ class TestComplaintClosure(ComplaintCase):
         self.assertEqual(set(actions.mapped("department")), {"Production"})
         with self.assertRefused(UserError, "already planned"):
             complaint.action_plan_containment()
-        self.assertEqual(len(complaint.capa_action_ids), 4)
+        self.assertEqual(len(complaint.capa_action_ids), 5)
 
     def test_containment_days_are_configurable(self):
         with freeze_time("2026-11-27 09:00:00"):  # a Friday

@@ -457,7 +457,7 @@ class TestDemoComplaints(DemoCase):
         )
         self.assertEqual(
             set(actions.filtered("containment_scope").mapped("containment_scope")),
-            {"stock", "transit", "customer"},
+            {"wip", "stock", "transit", "customer"},
         )
         corrective = self.ref("action_demo_closed_8d_corrective")
         self.assertEqual(corrective.effectiveness, "effective")
