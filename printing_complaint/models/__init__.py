@@ -40,6 +40,7 @@ from . import helpdesk_ticket_handling
 from . import helpdesk_ticket_replan
 from . import helpdesk_ticket_team_target
 from . import helpdesk_ticket_facts
+from . import helpdesk_ticket_batch
 from . import helpdesk_ticket_gates
 from . import helpdesk_ticket_investigation
 from . import helpdesk_ticket_solution
