@@ -1,0 +1,173 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The demo with Inventory: the goods are delivered by validating the
+pickings, and a return and refund (退货退款) is played, its goods received
+back by the warehouse and its credit note posted by finance for the
+quantity received.
+
+printing_complaint's demo is played when printing_complaint is installed,
+before this glue: demo/printing_complaint_demo_stock.xml then delivers the
+orders it played through their pickings and plays the return and refund
+(_play_demo_stock), dated back like the others."""
+
+from odoo import Command, api, fields, models
+
+from odoo.addons.printing_complaint.models.printing_complaint_demo import DemoClock
+
+GLUE = "printing_complaint_stock"
+# The demo's orders, delivered before their complaints were logged.
+DELIVERED_ORDERS = (
+    "printing_complaint.sale_order_sunrise_boxes",
+    "printing_complaint.sale_order_harbour_brochures",
+    "printing_complaint.sale_order_greenleaf_cards",
+    "printing_complaint.sale_order_pearl_catalogues",
+    "printing_complaint.sale_order_northwind_posters",
+    f"{GLUE}.sale_order_northwind_event_posters",
+)
+
+
+class PrintingComplaintDemo(models.AbstractModel):
+    _inherit = "printing.complaint.demo"
+
+    def _deliver(self, solution):
+        """The warehouse validates the delivery of the reprint order."""
+        self._validate_deliveries(solution.sudo().reprint_order_id)
+
+    def _validate_deliveries(self, orders):
+        """The logistics manager ships what the orders still have to ship."""
+        orders = orders.sudo()
+        missing = orders.order_line.filtered(
+            lambda line: line.qty_delivered_method == "stock_move" and not line.move_ids
+        )
+        # Orders confirmed before sale_stock was installed have no picking.
+        missing._action_launch_stock_rule()
+        pickings = orders.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing"
+            and p.state not in ("done", "cancel")
+        )
+        for picking in pickings:
+            self._validate_picking(picking)
+
+    def _validate_picking(self, picking, quantities=None):
+        """Validate picking as the logistics manager; quantities: {product:
+        quantity} where less than planned comes (else all of it)."""
+        quantities = quantities or {}
+        for move in picking.move_ids:
+            move.quantity = quantities.get(move.product_id, move.product_uom_qty)
+        picking.move_ids.picked = True
+        self._as("logistics", picking).with_context(
+            skip_backorder=True, picking_ids_not_to_backorder=picking.ids
+        ).button_validate()
+
+    @api.model
+    def _play_demo_stock(self):
+        clock = DemoClock(self.env)
+        self._validate_deliveries(
+            self.env["sale.order"].browse(
+                [self.env.ref(xmlid).id for xmlid in DELIVERED_ORDERS]
+            )
+        )
+        done_reprints = self.env["printing.complaint.solution"].search(
+            [("state", "=", "done"), ("reprint_order_id", "!=", False)]
+        )
+        self._validate_deliveries(done_reprints.reprint_order_id)
+        ticket, days_ago, hours = self._play_return_refund(clock)
+        self._age(clock, ticket, days_ago, hours)
+        self.env.invalidate_all()
+        return True
+
+    def _play_return_refund(self, clock):
+        """Event posters printed with last year's date: returned and fully
+        refunded. The customer sends back 780 of the 800 (20 were already
+        put up): the warehouse receives them as a return of the delivery,
+        and the credit note credits the 780 received."""
+        order = self._ref(f"{GLUE}.sale_order_northwind_event_posters")
+        ticket = self._log(
+            clock,
+            "complaint_demo_return_refund",
+            "rep",
+            f"{GLUE}.sale_order_northwind_event_posters",
+            [f"{GLUE}.sale_order_northwind_event_posters_line_1"],
+            {
+                "name": "Event posters: last year's date printed",
+                "description": "<p>The 800 posters of the spring fair show "
+                "last year's date; the proof had this year's.</p>",
+                "partner_id": self._ref("partner_northwind_events").id,
+                "channel_id": self.env.ref(
+                    "helpdesk_mgmt.helpdesk_ticket_channel_email"
+                ).id,
+                "type_id": self._ref("type_quality").id,
+                "request_ids": [Command.set(self._ref("request_refund").ids)],
+                "quantity_affected": 800,
+                "date_found": fields.Date.today(),
+            },
+        )
+        self._next(clock, "rep", ticket)
+        self._as("qc", ticket).write(
+            {
+                "proof_checked": True,
+                "category_id": self._ref("category_wrong_content").id,
+                "severity": "important",
+                "validity": "valid",
+                "batch_number": "P-2611-14",
+                "production_date": fields.Date.subtract(fields.Date.today(), days=21),
+                "inspected_qty": 50,
+                "defective_qty": 50,
+            }
+        )
+        self._next(clock, "qc", ticket)
+        self._as("production", ticket).write(
+            {
+                "responsibility_id": self._ref("responsibility_production").id,
+                "cause_category": "method",
+                "root_cause": "Prepress printed last year's plate of the "
+                "recurring poster instead of the approved file.",
+                "customer_summary": "Your posters were printed from last "
+                "year's plate: an error in our prepress. We take them back "
+                "and refund them.",
+            }
+        )
+        refund = self._propose(
+            "rep",
+            ticket,
+            "solution_type_full_refund",
+            "solution_demo_return_refund",
+            description="The posters are returned and refunded in full.",
+        )
+        self._approve(
+            refund,
+            {
+                "Department head": "Agreed: the plate check is added to prepress.",
+                "Finance sign-off": "Refund on the goods received back.",
+            },
+        )
+        self._send_offer(clock, ticket)
+        self._decide(
+            clock,
+            ticket,
+            "accepted",
+            "Accepted by email: the posters go back with our driver.",
+            channel="email",
+        )
+        self._receive_returned_goods(refund, {order.order_line.product_id: 780})
+        self._as("finance", refund.sudo().credit_note_ids).action_post()
+        self._next(clock, "rep", ticket)
+        return ticket, 5, [0.5, 2.0, 6.0, 3.0, 9.0]
+
+    def _receive_returned_goods(self, solution, quantities):
+        """The logistics manager receives the goods back from the solution's
+        button; quantities: {product: quantity} actually received."""
+        action = self._as("logistics", solution).action_receive_returned_goods()
+        wizard = (
+            self._as("logistics", self.env["stock.return.picking"])
+            .with_context(**action["context"])
+            .create({})
+        )
+        for line in wizard.product_return_moves:
+            if line.product_id in quantities:
+                line.quantity = quantities[line.product_id]
+        receipt = self.env["stock.picking"].browse(
+            wizard.action_create_returns()["res_id"]
+        )
+        self._validate_picking(receipt, quantities)
+        return receipt

@@ -1,0 +1,48 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest import SkipTest
+
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestDemoStock(TransactionCase):
+    """With Inventory, the demo delivers through pickings and plays a
+    return and refund."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.complaint = cls.env.ref(
+            "printing_complaint.complaint_demo_return_refund", raise_if_not_found=False
+        )
+        if not cls.complaint:
+            raise SkipTest("the database was installed without demo data")
+
+    def test_return_and_refund_credits_what_came_back(self):
+        refund = self.env.ref("printing_complaint.solution_demo_return_refund")
+        self.assertEqual(self.complaint.complaint_step, "closure")
+        self.assertEqual(refund.state, "done")
+        receipt = refund.return_picking_ids
+        self.assertEqual(receipt.state, "done")
+        self.assertEqual(receipt.complaint_ticket_id, self.complaint)
+        self.assertEqual(receipt.move_ids.quantity, 780)
+        self.assertEqual(
+            receipt.write_uid, self.env.ref("printing_complaint.user_demo_logistics")
+        )
+        credit_note = refund.credit_note_ids
+        self.assertEqual(credit_note.state, "posted")
+        self.assertEqual(credit_note.invoice_line_ids.quantity, 780)
+        self.assertAlmostEqual(credit_note.amount_untaxed, 780 * 2.60)
+        self.assertAlmostEqual(self.complaint.defect_rate, 100.0)
+
+    def test_deliveries_are_done_pickings(self):
+        reprint = self.env.ref("printing_complaint.solution_demo_closed_8d_reprint")
+        pickings = reprint.reprint_order_id.picking_ids
+        self.assertTrue(pickings)
+        self.assertEqual(set(pickings.mapped("state")), {"done"})
+        order = self.env.ref("printing_complaint.sale_order_sunrise_boxes")
+        self.assertEqual(
+            order.order_line.mapped("qty_delivered"),
+            order.order_line.mapped("product_uom_qty"),
+        )

@@ -1,0 +1,91 @@
+# Copyright 2026 Printing Complaint contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import StockComplaintCase
+
+
+@tagged("post_install", "-at_install")
+class TestSamplesAndLots(StockComplaintCase):
+    """Samples come back as a return for QC's inspection; the affected lots
+    are recorded and their other deliveries listed for containment."""
+
+    def test_samples_received_and_inspected(self):
+        complaint = self._create_complaint()
+        self._registered_complete(complaint)
+        complaint.action_next_step()
+        action = complaint.with_user(self.logistics_user).action_receive_samples()
+        wizard = self._return_wizard(action)
+        wizard.product_return_moves.quantity = 5
+        receipt = self.env["stock.picking"].browse(
+            wizard.action_create_returns()["res_id"]
+        )
+        self.assertEqual(receipt.complaint_ticket_id, complaint)
+        self.assertEqual(receipt.complaint_purpose, "sample")
+        self.assertFalse(receipt.complaint_solution_id)
+        self.assertEqual(complaint.complaint_picking_ids, receipt)
+        self._validate(receipt, self.logistics_user)
+        receipt.with_user(self.qc_user).write(
+            {"sample_result": "defect_confirmed", "sample_note": "Cyan 5 ΔE off"}
+        )
+        self.assertEqual(receipt.sample_result, "defect_confirmed")
+        self.assertIn(receipt.name, complaint.message_ids[0].body)
+
+    def test_lots_of_the_products_and_their_other_deliveries(self):
+        stock = self.env.ref("stock.stock_location_stock")
+        cover = self.env["product.product"].create(
+            {
+                "name": "Hardcover, lot tracked",
+                "is_storable": True,
+                "tracking": "lot",
+                "invoice_policy": "order",
+                "list_price": 4.0,
+            }
+        )
+        lot, other_lot = self.env["stock.lot"].create(
+            [
+                {"name": "P-2611-14", "product_id": cover.id},
+                {"name": "P-2611-15", "product_id": cover.id},
+            ]
+        )
+        self.env["stock.quant"]._update_available_quantity(
+            cover, stock, 100, lot_id=lot
+        )
+        orders = self.env["sale.order"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "order_line": [
+                        Command.create({"product_id": cover.id, "product_uom_qty": qty})
+                    ],
+                }
+                for partner, qty in (
+                    (self.customer, 40),
+                    (self.env.ref("base.res_partner_2"), 30),
+                )
+            ]
+        )
+        orders.action_confirm()
+        for order in orders:
+            self._ship(order)
+        self.assertEqual(orders.picking_ids.move_line_ids.lot_id, lot)
+        complaint = self._create_complaint(
+            sale_order_id=orders[0].id,
+            sale_line_ids=[Command.set(orders[0].order_line.ids)],
+        )
+        complaint.with_user(self.qc_user).complaint_lot_ids = lot
+        self.assertEqual(complaint.lot_delivery_count, 1)
+        action = complaint.with_user(self.qc_user).action_view_lot_deliveries()
+        deliveries = self.env["stock.move.line"].search(action["domain"])
+        self.assertEqual(deliveries.picking_id.sale_id, orders[1])
+        # A lot of another product is refused.
+        with self.assertRefused(
+            ValidationError, "not a lot of the complaint's products"
+        ):
+            self._create_complaint(
+                complaint_lot_ids=[Command.set(lot.ids)],
+            )
+        complaint.complaint_lot_ids = other_lot
+        self.assertEqual(complaint.lot_delivery_count, 0)
