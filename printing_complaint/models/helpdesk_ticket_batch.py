@@ -17,19 +17,24 @@ class HelpdeskTicket(models.Model):
     batch_number = fields.Char(
         tracking=True,
         help="The batch (lot) number of the goods, as printed on their label.",
+        groups="base.group_user",
     )
-    production_date = fields.Date(tracking=True, help="When the batch was produced.")
+    production_date = fields.Date(
+        tracking=True, help="When the batch was produced.", groups="base.group_user"
+    )
     inspected_qty = fields.Float(
         string="Inspected quantity",
         digits="Product Unit of Measure",
         tracking=True,
         help="How many pieces of the batch QC inspected.",
+        groups="base.group_user",
     )
     defective_qty = fields.Float(
         string="Defective quantity",
         digits="Product Unit of Measure",
         tracking=True,
         help="How many of the inspected pieces are defective.",
+        groups="base.group_user",
     )
     defect_rate = fields.Float(
         string="Defect rate (%)",
@@ -38,6 +43,7 @@ class HelpdeskTicket(models.Model):
         aggregator="avg",
         digits=(16, 2),
         help="Defective / inspected quantity, in %.",
+        groups="base.group_user",
     )
 
     @api.depends("inspected_qty", "defective_qty")

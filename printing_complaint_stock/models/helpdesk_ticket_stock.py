@@ -22,14 +22,23 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         domain="[('product_id', 'in', product_ids)]",
         help="The lots of the complaint's products the defect was found in.",
+        groups="base.group_user",
     )
     lot_delivery_count = fields.Integer(
-        string="Other deliveries of the lots", compute="_compute_lot_delivery_count"
+        string="Other deliveries of the lots",
+        compute="_compute_lot_delivery_count",
+        groups="base.group_user",
     )
     complaint_picking_ids = fields.One2many(
-        "stock.picking", "complaint_ticket_id", string="Receipts", readonly=True
+        "stock.picking",
+        "complaint_ticket_id",
+        string="Receipts",
+        readonly=True,
+        groups="base.group_user",
     )
-    complaint_picking_count = fields.Integer(compute="_compute_complaint_picking_count")
+    complaint_picking_count = fields.Integer(
+        compute="_compute_complaint_picking_count", groups="base.group_user"
+    )
 
     @api.constrains("complaint_lot_ids", "sale_line_ids")
     def _check_lots_of_the_products(self):

@@ -15,7 +15,9 @@ class PrintingComplaintSolution(models.Model):
     # One concern per file, as Odoo splits its big models.
     _inherit = "printing.complaint.solution"  # pylint: disable=consider-merging-classes-inherited
 
-    returns_goods = fields.Boolean(related="type_id.returns_goods")
+    returns_goods = fields.Boolean(
+        related="type_id.returns_goods", groups="base.group_user"
+    )
     return_picking_ids = fields.One2many(
         "stock.picking",
         "complaint_solution_id",
@@ -28,6 +30,7 @@ class PrintingComplaintSolution(models.Model):
         compute="_compute_returned_qty",
         digits="Product Unit of Measure",
         compute_sudo=True,
+        groups="base.group_user",
     )
 
     @api.depends("return_picking_ids.state", "return_picking_ids.move_ids.quantity")

@@ -30,6 +30,7 @@ class StockPicking(models.Model):
         index="btree_not_null",
         readonly=True,
         copy=False,
+        groups="base.group_user",
     )
     complaint_solution_id = fields.Many2one(
         "printing.complaint.solution",
@@ -37,9 +38,14 @@ class StockPicking(models.Model):
         index="btree_not_null",
         readonly=True,
         copy=False,
+        groups="base.group_user",
     )
     complaint_purpose = fields.Selection(
-        COMPLAINT_PURPOSES, string="Received for", readonly=True, copy=False
+        COMPLAINT_PURPOSES,
+        string="Received for",
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
     )
     sample_result = fields.Selection(
         [("defect_confirmed", "Defect confirmed"), ("no_defect", "No defect found")],
@@ -47,8 +53,11 @@ class StockPicking(models.Model):
         tracking=True,
         copy=False,
         help="What QC found on the samples received back.",
+        groups="base.group_user",
     )
-    sample_note = fields.Text(string="Inspection notes", copy=False)
+    sample_note = fields.Text(
+        string="Inspection notes", copy=False, groups="base.group_user"
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
