@@ -424,3 +424,16 @@ def test_demo_logins_are_the_demo_users():
     assert [login for login, _who, _what in devenv.DEMO_LOGINS] == list(users)
     lines = devenv.demo_logins_lines()
     assert any(line.split()[:3] == ["finance", "/", "finance"] for line in lines)
+
+
+def test_stock_database_runs_the_inventory_glue_tests_and_the_demo_s():
+    """setup/test builds a second database with the Inventory glue (thus
+    sale_stock) for STOCK_TESTS; the main test database stays without it."""
+    assert devenv.STOCK_ADDON in devenv.GLUE_ADDONS
+    assert devenv.STOCK_ADDON not in devenv.ADDONS
+    assert devenv.STOCK_MODULES == (*devenv.ADDONS, devenv.STOCK_ADDON)
+    for path in devenv.STOCK_TESTS:
+        assert (REPO / path).exists(), path
+    assert "printing_complaint/tests/test_demo_data.py" in devenv.STOCK_TESTS
+    args = devenv.build_parser().parse_args(["test", "--stock", "--keep-db"])
+    assert args.stock and args.keep_db and not args.peers
