@@ -56,6 +56,12 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
+    @api.onchange("complaint_lot_ids")
+    def _onchange_complaint_lots_batch_number(self):
+        """The batch facts name the lots chosen, unless QC typed them."""
+        if self.complaint_lot_ids and not self.batch_number:
+            self.batch_number = ", ".join(self.complaint_lot_ids.mapped("name"))
+
     def _lot_deliveries_domain(self):
         """Done outgoing move lines of the affected lots, except those of the
         complaint's own order."""

@@ -89,3 +89,24 @@ class TestSamplesAndLots(StockComplaintCase):
             )
         complaint.complaint_lot_ids = other_lot
         self.assertEqual(complaint.lot_delivery_count, 0)
+
+    def test_every_complaint_role_opens_the_complaint_form(self):
+        """The lots, receipts and counts are readable by the complaint's
+        roles, who do not all work in Inventory."""
+        complaint = self._create_complaint()
+        names = [
+            "complaint_lot_ids",
+            "lot_delivery_count",
+            "complaint_picking_ids",
+            "complaint_picking_count",
+            "batch_number",
+            "defect_rate",
+        ]
+        for user in (self.sales_rep, self.qc_user, self.finance_user, self.manager):
+            Ticket = self.env["helpdesk.ticket"].with_user(user)
+            view = Ticket.get_views([(complaint.get_formview_id(), "form")])["views"][
+                "form"
+            ]
+            self.assertIn("complaint_lot_ids", view["arch"])
+            complaint.with_user(user).read(names)
+            complaint.with_user(user).complaint_lot_ids.read(["name", "product_id"])

@@ -100,8 +100,11 @@ class StockReturnPicking(models.TransientModel):
         self._check_complaint_return()
         # The receipt is linked below, through the procedure: not by the
         # defaults that opened the wizard.
+        cleared = dict.fromkeys(
+            set(self.env.context) - set(_without_complaint_defaults(self)), False
+        )
         receipt = super(
-            StockReturnPicking, self.with_context(_without_complaint_defaults(self))
+            StockReturnPicking, self.with_context(**cleared)
         )._create_return()
         complaint = self._complaint()
         receipt._complaint_link(
