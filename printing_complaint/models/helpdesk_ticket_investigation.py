@@ -66,6 +66,7 @@ class HelpdeskTicket(models.Model):
     )
     root_cause = fields.Text(tracking=True, groups="base.group_user")
     escape_cause = fields.Text(
+        string="Escape cause",
         tracking=True,
         help="Why inspection did not catch the fault before it reached the "
         "customer (流出原因); the root cause is why it occurred.",

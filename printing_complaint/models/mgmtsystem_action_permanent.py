@@ -29,6 +29,7 @@ class MgmtsystemAction(models.Model):
         help="The temporary actions this corrective action replaces.",
     )
     permanent_fix_verified = fields.Boolean(
+        string="Permanent fix verified",
         compute="_compute_permanent_fix_verified",
         help="The permanent action is done and verified effective.",
     )
