@@ -522,6 +522,17 @@ class TestDemoComplaints(DemoCase):
         review = self.ref("meeting_demo_closed_8d_review")
         self.assertEqual(complaint.meeting_ids, kick_off | review)
         self.assertTrue(kick_off.action_ids.filtered("containment_scope"))
+        # The temporary inspection was held until the fix was verified.
+        temporary = self.ref("action_demo_closed_8d_temporary")
+        corrective = self.ref("action_demo_closed_8d_corrective")
+        self.assertEqual(temporary.permanent_action_id, corrective)
+        self.assertEqual(
+            temporary.stage_id, self.env.ref("mgmtsystem_action.stage_close")
+        )
+        self.assertGreaterEqual(
+            temporary.date_closed.date(), corrective.verification_date
+        )
+        self.assertIn(temporary, kick_off.action_ids)
         self.assertEqual(kick_off.attendee_ids, complaint.team_member_ids.user_id)
         # Each meeting is dated inside its step: the kick-off at the
         # solution step, the review at the closure step.

@@ -33,6 +33,7 @@ class TestDemoReports(TransactionCase):
             "Same chase check on die-cutters 1 and 3",
             "Kick-off: containment and causes",
             "Review of the corrective action",
+            "Gauge the die-cut position of every box",
             "the die-cut position against the foil",
             "Wang Qiang",
         ):
