@@ -65,6 +65,13 @@ class HelpdeskTicket(models.Model):
             raise AccessError(self.env._("Only the quality manager approves an 8D."))
         self.check_access("write")
         for ticket in self:
+            if not ticket.is_complaint:
+                raise UserError(
+                    self.env._(
+                        "%(ticket)s is not a complaint: it has no 8D report.",
+                        ticket=ticket.display_name,
+                    )
+                )
             missing = ticket._eight_d_missing()
             if missing:
                 raise UserError(
