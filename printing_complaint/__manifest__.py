@@ -46,6 +46,7 @@
         "views/printing_complaint_solution_views.xml",
         "views/printing_complaint_decision_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_quality_team_views.xml",
         "views/helpdesk_ticket_handling_views.xml",
         "views/helpdesk_ticket_facts_views.xml",
         "views/helpdesk_ticket_batch_views.xml",

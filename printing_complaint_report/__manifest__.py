@@ -3,7 +3,7 @@
 {
     "name": "Printing Complaints - Reports",
     "summary": "PDF forms, XLSX exports and analysis of printing complaints",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Printing Complaint contributors",
@@ -29,7 +29,12 @@
         "views/complaint_analysis_views.xml",
         "views/res_config_settings_views.xml",
         "data/mail_template_data.xml",
+        "data/mail_template_8d_data.xml",
+        "views/helpdesk_ticket_views.xml",
         "data/ir_cron_data.xml",
+    ],
+    "demo": [
+        "demo/printing_complaint_demo_8d.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -20,6 +20,7 @@ ROLES = (
     "employee",
     "sales",
     "qc",
+    "quality_manager",
     "production",
     "finance",
     "director",
@@ -27,7 +28,15 @@ ROLES = (
     "portal",
     "public",
 )
-ALL_COMPLAINT = ("sales", "qc", "production", "finance", "director", "manager")
+ALL_COMPLAINT = (
+    "sales",
+    "qc",
+    "quality_manager",
+    "production",
+    "finance",
+    "director",
+    "manager",
+)
 INTERNAL = ("employee", *ALL_COMPLAINT)
 
 
@@ -49,12 +58,16 @@ MATRIX = {
     # Only QC records an inspection: create() checks the group (the ACL lets
     # the complaint roles try, and read the release record).
     "printing.complaint.inspection": _grant(ALL_COMPLAINT, "rc"),
+    # The complaint team and its meetings: a member leaves (archived) and
+    # the minutes are kept.
+    "printing.complaint.team.member": _grant(ALL_COMPLAINT, "rwc"),
+    "printing.complaint.meeting": _grant(ALL_COMPLAINT, "rwc"),
     "printing.complaint.reopen.wizard": {"manager": "rwc"},
     "printing.complaint.handling.wizard": _grant(ALL_COMPLAINT, "rwc"),
     "printing.complaint.rating.wizard": _grant(ALL_COMPLAINT, "rwc"),
     "printing.complaint.solution.withdraw.wizard": _grant(ALL_COMPLAINT, "rwc"),
     "printing.complaint.effectiveness.wizard": _grant(
-        ("qc", "production", "manager"), "rwc"
+        ("qc", "quality_manager", "production", "manager"), "rwc"
     ),
     "printing.complaint.analysis.wizard": _grant(ALL_COMPLAINT, "rwc"),
 }
@@ -77,6 +90,7 @@ class TestAccessMatrix(ComplaintCase):
             "employee": new_test_user(cls.env, login="plain_employee"),
             "sales": cls.sales_rep,
             "qc": cls.qc_user,
+            "quality_manager": cls.quality_manager,
             "production": cls.production_head,
             "finance": cls.finance_user,
             "director": cls.director,
@@ -149,9 +163,17 @@ class TestAccessMatrix(ComplaintCase):
         evidence = self.env["printing.complaint.evidence"].create(
             {"ticket_id": complaint.id, "kind": "sample", "name": "Sample box"}
         )
+        member = self.env["printing.complaint.team.member"].create(
+            {"ticket_id": complaint.id, "user_id": self.qc_user.id, "role": "leader"}
+        )
+        meeting = self.env["printing.complaint.meeting"].create(
+            {"ticket_id": complaint.id, "name": "Kick-off"}
+        )
         return {
             "printing.complaint.solution": solution,
             "printing.complaint.evidence": evidence,
+            "printing.complaint.team.member": member,
+            "printing.complaint.meeting": meeting,
             "printing.complaint.stage.history": complaint.stage_history_ids,
         }
 
@@ -182,6 +204,7 @@ class TestAccessMatrix(ComplaintCase):
         expected_visible = {
             "sales": {"mine"},
             "qc": {"mine", "theirs"},
+            "quality_manager": {"mine", "theirs"},
             "production": {"mine", "theirs"},
             "finance": {"mine", "theirs"},
             "director": {"mine", "theirs"},

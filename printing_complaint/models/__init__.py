@@ -29,6 +29,9 @@ from . import account_move
 from . import account_move_line
 from . import loyalty_program
 from . import mgmtsystem_action
+from . import mgmtsystem_action_permanent
+from . import printing_complaint_team_member
+from . import printing_complaint_meeting
 from . import rating_rating
 from . import mail_followers
 from . import res_config_settings
@@ -43,6 +46,8 @@ from . import helpdesk_ticket_facts
 from . import helpdesk_ticket_batch
 from . import helpdesk_ticket_gates
 from . import helpdesk_ticket_investigation
+from . import helpdesk_ticket_quality_team
+from . import helpdesk_ticket_eight_d_review
 from . import helpdesk_ticket_solution
 from . import helpdesk_ticket_closure
 from . import helpdesk_ticket_feedback
@@ -52,3 +57,4 @@ from . import helpdesk_ticket_recurrence
 from . import helpdesk_ticket_portal
 from . import printing_complaint_inspection
 from . import printing_complaint_demo
+from . import printing_complaint_demo_team

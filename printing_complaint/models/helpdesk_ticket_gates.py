@@ -103,6 +103,12 @@ class HelpdeskTicket(models.Model):
             ),
             (self.root_cause, self.env._("the root cause")),
             (
+                not self.needs_quality_team or self.team_leader_id,
+                self.env._(
+                    "the complaint team and its leader (a major or safety complaint)"
+                ),
+            ),
+            (
                 self.customer_summary,
                 self.env._("the findings explained for the customer"),
             ),

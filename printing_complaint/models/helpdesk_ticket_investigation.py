@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The investigation of a complaint (step 3): the responsibility type, who
 investigates, the production records traced, the 5-Why chain, the 6M
-category and the root cause."""
+category, the root cause (where the fault occurred) and the escape cause
+(why inspection did not catch it)."""
 
 from odoo import api, fields, models
 
@@ -64,6 +65,13 @@ class HelpdeskTicket(models.Model):
         CAUSE_CATEGORIES, string="6M category", tracking=True, groups="base.group_user"
     )
     root_cause = fields.Text(tracking=True, groups="base.group_user")
+    escape_cause = fields.Text(
+        string="Escape cause",
+        tracking=True,
+        help="Why inspection did not catch the fault before it reached the "
+        "customer (流出原因); the root cause is why it occurred.",
+        groups="base.group_user",
+    )
     customer_summary = fields.Text(
         string="Findings for the customer",
         tracking=True,

@@ -42,6 +42,11 @@ PROCEDURE_FIELDS = {
     "target_result_deadline",
     "target_result_date",
     "target_escalated",
+    # The 8D's review by the quality manager and its sending
+    # (helpdesk_ticket_eight_d_review.py).
+    "eight_d_reviewed_by_id",
+    "eight_d_reviewed_date",
+    "eight_d_sent_date",
 }
 # Who acts next when a complaint enters a step (see _complaint_step_user).
 STEP_ACTIVITY_TYPES = {

@@ -37,6 +37,7 @@ DATED = {
     "printing.complaint.inspection": "date",
     "tier.review": "reviewed_date",
     "mgmtsystem.action": "create_date",
+    "printing.complaint.meeting": "date",
 }
 # A 1x1 PNG: the customer's signature of an accepted offer in the portal.
 SIGNATURE = (
@@ -374,6 +375,7 @@ class PrintingComplaintDemo(models.AbstractModel):
             }
         )
         self._as("qc", ticket).action_plan_containment()
+        self._team_closed_8d_kick_off(ticket)
         reprint = self._propose(
             "rep",
             ticket,
@@ -469,6 +471,7 @@ class PrintingComplaintDemo(models.AbstractModel):
             user_id=self._user("production").id,
             deployment_processes="Die cutting, folding-carton gluing",
         )
+        self._team_closed_8d_review(ticket)
         self._close(
             clock,
             ticket,

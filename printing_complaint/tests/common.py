@@ -224,6 +224,12 @@ class ComplaintCase(TransactionCase):
             name="QC Inspector",
             groups="printing_complaint.group_complaint_qc",
         )
+        cls.quality_manager = new_test_user(
+            cls.env,
+            login="quality_manager",
+            name="Quality Manager",
+            groups="printing_complaint.group_complaint_quality_manager",
+        )
         cls.manager = new_test_user(
             cls.env,
             login="complaint_manager",

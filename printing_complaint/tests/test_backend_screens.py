@@ -25,6 +25,7 @@ COMPLAINT_TABS = [
     "complaint_intake",
     "complaint_classification",
     "complaint_investigation",
+    "complaint_quality_team",
     "complaint_solutions",
     "complaint_closure",
     "complaint_recurrence",

@@ -113,7 +113,7 @@ class TestDemoData(TransactionCase):
 # The demo's people: xml id suffix, login (= password), group.
 DEMO_USERS = [
     ("rep", "rep", "group_complaint_sales"),
-    ("qc", "qc", "group_complaint_qc"),
+    ("qc", "qc", "group_complaint_quality_manager"),
     ("production", "production", "group_complaint_production"),
     ("purchasing", "purchasing", "group_complaint_production"),
     ("logistics", "logistics", "group_complaint_production"),
@@ -509,6 +509,36 @@ class TestDemoComplaints(DemoCase):
         ):
             self.assertTrue(complaint[field], field)
         self.assertTrue(complaint.closure_confirmed)
+
+    def test_8d_complaint_has_its_team_and_meetings(self):
+        complaint = self.ref("complaint_demo_closed_8d")
+        self.assertEqual(complaint.team_leader_id, self.user("qc"))
+        self.assertLessEqual(
+            self.user("rep") | self.user("production"),
+            complaint.team_member_ids.user_id,
+        )
+        self.assertTrue(complaint.escape_cause)
+        kick_off = self.ref("meeting_demo_closed_8d_kick_off")
+        review = self.ref("meeting_demo_closed_8d_review")
+        self.assertEqual(complaint.meeting_ids, kick_off | review)
+        self.assertTrue(kick_off.action_ids.filtered("containment_scope"))
+        # The temporary inspection was held until the fix was verified.
+        temporary = self.ref("action_demo_closed_8d_temporary")
+        corrective = self.ref("action_demo_closed_8d_corrective")
+        self.assertEqual(temporary.permanent_action_id, corrective)
+        self.assertEqual(
+            temporary.stage_id, self.env.ref("mgmtsystem_action.stage_close")
+        )
+        self.assertGreaterEqual(
+            temporary.date_closed.date(), corrective.verification_date
+        )
+        self.assertIn(temporary, kick_off.action_ids)
+        self.assertEqual(kick_off.attendee_ids, complaint.team_member_ids.user_id)
+        # Each meeting is dated inside its step: the kick-off at the
+        # solution step, the review at the closure step.
+        for meeting, step in ((kick_off, "solution"), (review, "closure")):
+            line = complaint.stage_history_ids.filtered(lambda h, s=step: h.step == s)
+            self.assertTrue(line.entry_date <= meeting.date <= line.exit_date, step)
 
     def test_portal_filed_complaint(self):
         complaint = self.ref("complaint_demo_verification")

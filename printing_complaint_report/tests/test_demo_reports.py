@@ -31,9 +31,34 @@ class TestDemoReports(TransactionCase):
             "The make-ready checklist has no step for it.",
             "Lock the die chase and check it at every make-ready",
             "Same chase check on die-cutters 1 and 3",
-            "Free rush reprint",
+            "Kick-off: containment and causes",
+            "Review of the corrective action",
+            "Gauge the die-cut position of every box",
+            "the die-cut position against the foil",
+            "Wang Qiang",
         ):
             self.assertIn(expected, text)
+        # D5 lists the corrective actions, not the customer's solutions.
+        self.assertNotIn("Free rush reprint", text)
+
+    def test_8d_of_the_demo_approved_and_sent(self):
+        complaint = self.complaint
+        self.assertEqual(
+            complaint.eight_d_reviewed_by_id,
+            self.env.ref("printing_complaint.user_demo_qc"),
+        )
+        self.assertTrue(
+            complaint.closed_date
+            < complaint.eight_d_reviewed_date
+            < complaint.eight_d_sent_date
+        )
+        sent = complaint.message_ids.filtered(
+            lambda m: m.attachment_ids.filtered(lambda a: a.name.startswith("8D"))
+        )
+        self.assertEqual(len(sent), 1)
+        self.assertEqual(
+            sent.author_id, self.env.ref("printing_complaint.user_demo_rep").partner_id
+        )
 
     def test_step_times_of_the_demo(self):
         groups = self.env["printing.complaint.stage.history"]._read_group(
