@@ -4,7 +4,7 @@
     "name": "Printing Complaints",
     "summary": "Customer complaint handling for printing companies, "
     "on top of the OCA helpdesk and sales",
-    "version": "18.0.1.6.0",
+    "version": "18.0.1.7.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Printing Complaint contributors",
@@ -47,6 +47,7 @@
         "views/printing_complaint_decision_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_handling_views.xml",
+        "views/helpdesk_ticket_fault_views.xml",
         "views/helpdesk_ticket_facts_views.xml",
         "views/helpdesk_ticket_type_views.xml",
         "views/helpdesk_ticket_customer_messages_views.xml",

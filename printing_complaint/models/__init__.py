@@ -42,6 +42,7 @@ from . import helpdesk_ticket_team_target
 from . import helpdesk_ticket_facts
 from . import helpdesk_ticket_gates
 from . import helpdesk_ticket_investigation
+from . import helpdesk_ticket_fault
 from . import helpdesk_ticket_solution
 from . import helpdesk_ticket_closure
 from . import helpdesk_ticket_feedback
