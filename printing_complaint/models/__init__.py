@@ -52,3 +52,4 @@ from . import helpdesk_ticket_recurrence
 from . import helpdesk_ticket_portal
 from . import printing_complaint_inspection
 from . import printing_complaint_demo
+from . import printing_complaint_demo_fault
