@@ -78,7 +78,7 @@ class PrintingComplaintDashboard(models.AbstractModel):
             "actions": self._actions(),
             "rate": self._rate(end),
             "feedback": self._feedback(start, end),
-            "faults": self._faults(start, end, period),
+            "faults": self._faults(start, end),
         }
 
     @api.model
@@ -197,7 +197,7 @@ class PrintingComplaintDashboard(models.AbstractModel):
         ]
 
     @api.model
-    def _faults(self, start, end, period):
+    def _faults(self, start, end):
         """Count and cost per department and per person at fault, for the
         managers and the director only (False for anyone else)."""
         Analysis = self.env["printing.complaint.analysis"]

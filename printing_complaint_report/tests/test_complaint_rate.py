@@ -221,7 +221,7 @@ class TestFaultFigures(RateCase):
             self.assertFalse(
                 self.env["printing.complaint.dashboard"]
                 .with_user(user)
-                ._faults(*PERIOD, [])
+                ._faults(*PERIOD)
             )
 
     def test_dashboard_and_workbook_show_them_to_managers_only(self):
