@@ -48,6 +48,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_quality_team_views.xml",
         "views/helpdesk_ticket_handling_views.xml",
+        "views/helpdesk_ticket_fault_views.xml",
         "views/helpdesk_ticket_facts_views.xml",
         "views/helpdesk_ticket_batch_views.xml",
         "views/helpdesk_ticket_type_views.xml",

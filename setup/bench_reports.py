@@ -12,7 +12,10 @@ SQL, then times, side by side:
   SQL query written by raw xlsxwriter, and the peak of Python memory each
   takes (tracemalloc);
 * the analysis workbook of the period against the same aggregates as plain
-  SQL.
+  SQL;
+* the complaint rate (over generated delivered orders, ``--orders``) and the
+  figures per department and person at fault alone, against the same
+  aggregates as plain SQL.
 
 Run it with the project's virtualenv while the cluster runs (e.g. during
 ``setup/run``)::
@@ -76,7 +79,8 @@ INSERT INTO helpdesk_ticket (
     received_by_id, stage_id, complaint_step, is_complaint, feedback_type,
     severity, validity, priority, received_date, create_date, write_date,
     active, quantity_affected, cause_category, solution_cost_total,
-    rating_last_value, reopen_count, rating_status, positive_rate_percentage)
+    rating_last_value, reopen_count, rating_status, positive_rate_percentage,
+    fault_user_id)
 SELECT 'BENCH-' || lpad(i::text, 6, '0'),
        'Bench complaint ' || i,
        '<p>Generated</p>',
@@ -97,7 +101,8 @@ SELECT 'BENCH-' || lpad(i::text, 6, '0'),
               'environment', 'measurement'])[1 + i % 6],
        (i % 40) * 25.0,
        CASE WHEN i % 4 = 0 THEN 1 + i % 5 ELSE 0 END,
-       0, 'stage_change', -1
+       0, 'stage_change', -1,
+       CASE WHEN i % 3 = 0 THEN p.users[1 + (i / 3) % array_length(p.users, 1)] END
   FROM params p, generate_series(1, %(count)s) i;
 
 INSERT INTO printing_complaint_stage_history (
@@ -143,6 +148,131 @@ SELECT 'helpdesk.ticket',
 ANALYZE;
 """
 
+# The delivered orders of the complaint rate: %(orders)s confirmed orders of
+# the period, one delivered line each, copied column by column from the
+# first confirmed order and its first line (so that every column Odoo
+# requires is filled), for the bench's customers and products.
+GENERATE_ORDERS = """
+DO $bench$
+DECLARE
+    order_columns text;
+    order_values text;
+    line_columns text;
+    line_values text;
+BEGIN
+    SELECT string_agg(quote_ident(column_name), ', '),
+           string_agg('t.' || quote_ident(column_name), ', ')
+      INTO order_columns, order_values
+      FROM information_schema.columns
+     WHERE table_name = 'sale_order' AND table_schema = 'public'
+       AND column_name NOT IN ('id', 'name', 'date_order', 'partner_id',
+                               'state');
+    SELECT string_agg(quote_ident(column_name), ', '),
+           string_agg('t.' || quote_ident(column_name), ', ')
+      INTO line_columns, line_values
+      FROM information_schema.columns
+     WHERE table_name = 'sale_order_line' AND table_schema = 'public'
+       AND column_name NOT IN ('id', 'order_id', 'product_id',
+                               'product_uom_qty', 'qty_delivered',
+                               'order_partner_id', 'state');
+    EXECUTE format($sql$
+        WITH params AS (
+            SELECT (SELECT array_agg(id) FROM res_partner WHERE is_company
+                       AND id IN (SELECT partner_id FROM sale_order)) partners
+        )
+        INSERT INTO sale_order (name, date_order, partner_id, state, %%1$s)
+        SELECT 'BENCH-SO' || lpad(i::text, 7, '0'),
+               timestamp '2024-01-01' + (i %%%% 365) * interval '1 day',
+               p.partners[1 + i %%%% array_length(p.partners, 1)], 'sale', %%2$s
+          FROM sale_order t, params p, generate_series(1, %(orders)s) i
+         WHERE t.id = (SELECT MIN(id) FROM sale_order WHERE state = 'sale')
+    $sql$, order_columns, order_values);
+    EXECUTE format($sql$
+        WITH params AS (
+            SELECT (SELECT array_agg(DISTINCT product_id) FROM sale_order_line
+                     WHERE product_id IS NOT NULL) products
+        )
+        INSERT INTO sale_order_line (order_id, product_id, product_uom_qty,
+                                     qty_delivered, order_partner_id, state,
+                                     %%1$s)
+        SELECT o.id, p.products[1 + o.id %%%% array_length(p.products, 1)],
+               100 + o.id %%%% 900, 100 + o.id %%%% 900, o.partner_id, 'sale',
+               %%2$s
+          FROM sale_order_line t, sale_order o, params p
+         WHERE t.id = (
+                   SELECT MIN(l.id) FROM sale_order_line l
+                     JOIN sale_order t ON t.id = l.order_id
+                    WHERE t.state = 'sale' AND l.product_id IS NOT NULL)
+           AND o.name LIKE 'BENCH-SO%%%%'
+    $sql$, line_columns, line_values);
+END
+$bench$;
+ANALYZE sale_order, sale_order_line;
+"""
+
+# The complaint rate and the department figures (the workbook's "Complaint
+# rate" and "Faults" sheets), as plain SQL on the same data.
+PLAIN_RATE_AGGREGATES = (
+    [
+        f"""WITH d AS (
+            SELECT {order_key} AS k, COUNT(DISTINCT o.id) n, SUM(l.qty_delivered) q
+              FROM sale_order o JOIN sale_order_line l ON l.order_id = o.id
+              {order_join}
+             WHERE o.state = 'sale' AND l.qty_delivered > 0
+               AND o.complaint_solution_id IS NULL
+               AND o.date_order BETWEEN %(start)s AND %(end)s GROUP BY 1),
+        c AS (
+            SELECT {complaint_key} AS k, COUNT({count}) n
+              FROM helpdesk_ticket t {complaint_join}
+             WHERE t.is_complaint AND t.feedback_type = 'complaint'
+               AND t.received_date BETWEEN %(start)s AND %(end)s GROUP BY 1)
+        SELECT * FROM c LEFT JOIN d USING (k)"""
+        for order_key, order_join, complaint_key, complaint_join, count in (
+            (
+                "date_trunc('month', o.date_order)",
+                "",
+                "date_trunc('month', t.received_date)",
+                "",
+                "*",
+            ),
+            (
+                "p.commercial_partner_id",
+                "JOIN res_partner p ON p.id = o.partner_id",
+                "t.commercial_partner_id",
+                "",
+                "*",
+            ),
+            (
+                "l.product_id",
+                "",
+                "sl.product_id",
+                "JOIN helpdesk_ticket_sale_order_line_rel r"
+                " ON r.helpdesk_ticket_id = t.id"
+                " JOIN sale_order_line sl ON sl.id = r.sale_order_line_id",
+                "DISTINCT t.id",
+            ),
+        )
+    ]
+    + [
+        """WITH d AS (
+           SELECT COUNT(DISTINCT o.id) n, SUM(l.qty_delivered) q
+             FROM sale_order o JOIN sale_order_line l ON l.order_id = o.id
+            WHERE o.state = 'sale' AND l.qty_delivered > 0
+              AND o.complaint_solution_id IS NULL
+              AND o.date_order BETWEEN %(start)s AND %(end)s)
+       SELECT t.responsibility_id, COUNT(*), d.n, d.q
+         FROM helpdesk_ticket t CROSS JOIN d
+        WHERE t.is_complaint AND t.feedback_type = 'complaint'
+          AND t.received_date BETWEEN %(start)s AND %(end)s GROUP BY 1, 3, 4""",
+    ]
+    + [
+        f"""SELECT {dim}, COUNT(*), SUM(solution_cost_total) FROM helpdesk_ticket
+        WHERE is_complaint AND feedback_type = 'complaint'
+          AND received_date BETWEEN %(start)s AND %(end)s GROUP BY 1"""
+        for dim in ("responsibility_id", "fault_user_id")
+    ]
+)
+
 # The analysis workbook's aggregates, as plain SQL on the same data.
 PLAIN_AGGREGATES = [
     f"""SELECT {dim}, COUNT(*) FROM helpdesk_ticket
@@ -183,6 +313,7 @@ PLAIN_AGGREGATES = [
         WHERE is_complaint AND received_date BETWEEN %(start)s AND %(end)s""",
     """SELECT id FROM helpdesk_ticket WHERE is_repeat_cause
           AND received_date BETWEEN %(start)s AND %(end)s""",
+    *PLAIN_RATE_AGGREGATES,
 ]
 
 
@@ -205,6 +336,11 @@ def peak_memory(function):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument(
+        "--orders",
+        type=int,
+        help="delivered orders of the complaint rate (default: twice --count)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep printing_bench")
     args = parser.parse_args()
     env = pg_env()
@@ -212,6 +348,13 @@ def main():
     copy_database(env)
     psql(
         BENCH_DB, GENERATE.replace("%(count)s", str(args.count)).replace("%%", "%"), env
+    )
+    orders = args.orders or 2 * args.count
+    print(f"Generating {orders} delivered orders")
+    psql(
+        BENCH_DB,
+        GENERATE_ORDERS.replace("%(orders)s", str(orders)).replace("%%", "%"),
+        env,
     )
 
     import odoo
@@ -262,13 +405,29 @@ def main():
         def analysis():
             return wizard._workbook()[0]
 
-        def plain():
-            for sql in PLAIN_AGGREGATES:
+        def plain(queries=PLAIN_AGGREGATES):
+            for sql in queries:
                 cr.execute(
                     sql,
                     {"start": f"{PERIOD[0]} 00:00:00", "end": f"{PERIOD[1]} 23:59:59"},
                 )
                 cr.fetchall()
+
+        Analysis = uenv["printing.complaint.analysis"]
+
+        def rate_figures():
+            for method in (
+                Analysis._complaint_rate_by_month,
+                Analysis._complaint_rate_by_customer,
+                Analysis._complaint_rate_by_product,
+                Analysis._complaint_rate_by_responsibility,
+                Analysis._fault_by_department,
+                Analysis._fault_by_person,
+            ):
+                method(*PERIOD)
+
+        def plain_rate():
+            plain(PLAIN_RATE_AGGREGATES)
 
         ledger()  # warm the caches and the query plans
         raw_ledger()
@@ -278,6 +437,8 @@ def main():
             ("ledger (raw SQL + xlsxwriter)", raw_ledger),
             ("analysis workbook (Odoo report)", analysis),
             ("analysis aggregates (plain SQL)", plain),
+            ("rate and fault figures (Odoo)", rate_figures),
+            ("rate and fault figures (plain SQL)", plain_rate),
         ):
             best = min(timed(function)[0] for _i in range(3))
             results[name] = best
@@ -290,7 +451,12 @@ def main():
             / results["analysis aggregates (plain SQL)"]
         )
         print(f"ledger ratio   {ratio_ledger:.2f} (target <= 1.1)")
+        ratio_rate = (
+            results["rate and fault figures (Odoo)"]
+            / results["rate and fault figures (plain SQL)"]
+        )
         print(f"analysis ratio {ratio_analysis:.2f} (target <= 1.5)")
+        print(f"rate ratio     {ratio_rate:.2f} (target <= 1.5)")
         for name, function in (
             ("ledger (Odoo report)", ledger),
             ("ledger (raw SQL + xlsxwriter)", raw_ledger),

@@ -112,6 +112,8 @@ CUSTOMER_SOLUTION_FIELDS = {
     "execution_kind",
     "compensation_given",
 }
+# Read only by the complaint managers and the director.
+MANAGER_TICKET_FIELDS = {"fault_user_id"}
 INTERNAL_SAMPLES = {
     "helpdesk.ticket": [
         "root_cause",
@@ -125,6 +127,7 @@ INTERNAL_SAMPLES = {
         "stage_history_ids",
         "approval_review_ids",
         "severity",
+        "fault_user_id",
     ],
     "printing.complaint.solution": ["cost", "proposer_id", "review_ids"],
 }
@@ -186,9 +189,12 @@ class TestPortalFieldAccess(ComplaintCase):
         self.assertEqual(
             self._readable(solution, solution_fields), CUSTOMER_SOLUTION_FIELDS
         )
-        # The internal users of the complaint still read everything.
+        # The internal users of the complaint still read everything but the
+        # managers' own fields (the person at fault).
         for user in (self.sales_rep, self.qc_user, self.finance_user):
-            complaint.with_user(user).read(ticket_fields)
+            complaint.with_user(user).read(
+                [name for name in ticket_fields if name not in MANAGER_TICKET_FIELDS]
+            )
             solution.with_user(user).read(solution_fields)
 
     def test_rpc_reads_of_internal_fields_are_refused(self):

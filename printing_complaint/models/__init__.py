@@ -48,6 +48,7 @@ from . import helpdesk_ticket_gates
 from . import helpdesk_ticket_investigation
 from . import helpdesk_ticket_quality_team
 from . import helpdesk_ticket_eight_d_review
+from . import helpdesk_ticket_fault
 from . import helpdesk_ticket_solution
 from . import helpdesk_ticket_closure
 from . import helpdesk_ticket_feedback
@@ -58,3 +59,4 @@ from . import helpdesk_ticket_portal
 from . import printing_complaint_inspection
 from . import printing_complaint_demo
 from . import printing_complaint_demo_team
+from . import printing_complaint_demo_fault

@@ -300,6 +300,7 @@ class PrintingComplaintDemo(models.AbstractModel):
             self._play_walk_in,
             self._play_verification,
             self._play_registered,
+            self._play_fault,
         ):
             ticket, days_ago, hours = play(clock)
             plans.append((ticket, days_ago, hours))

@@ -132,6 +132,7 @@ DEMO_COMPLAINTS = [
     "complaint_demo_closed_not_valid",
     "complaint_demo_closed_delivery",
     "complaint_demo_closed_8d",
+    "complaint_demo_fault",
 ]
 
 

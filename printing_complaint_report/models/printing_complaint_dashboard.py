@@ -76,6 +76,9 @@ class PrintingComplaintDashboard(models.AbstractModel):
             "costs": self._costs(start, end, period),
             **self._recurring(start, end),
             "actions": self._actions(),
+            "rate": self._rate(end),
+            "feedback": self._feedback(start, end),
+            "faults": self._faults(start, end),
         }
 
     @api.model
@@ -158,6 +161,64 @@ class PrintingComplaintDashboard(models.AbstractModel):
                 + [("rating_last_value", ">=", 1), ("bad_faith", "=", False)],
             },
         ]
+
+    @api.model
+    def _rate(self, end):
+        """The complaint rate of the month of the period's end (to that
+        day) against the company's target (one query)."""
+        Analysis = self.env["printing.complaint.analysis"]
+        month_start = end.replace(day=1)
+        _label, complaints, orders, _qty, rate, _per_units = Analysis._complaint_rate(
+            month_start, end
+        )
+        target = Analysis._rate_target()
+        return {
+            "month": month_start.strftime("%Y-%m"),
+            "value": Analysis._percent_text(rate),
+            "target": Analysis._percent_text(target),
+            "above_target": rate is not None and rate > target,
+            "note": self.env._(
+                "%(complaints)s complaint(s) / %(orders)s delivered order(s)",
+                complaints=complaints,
+                orders=orders,
+            ),
+            "domain": Analysis._period_domain(month_start, end),
+        }
+
+    @api.model
+    def _feedback(self, start, end):
+        """[{label, count, share}] of the period's praise, complaints and
+        suggestions (one query)."""
+        return [
+            {"label": label, "count": count, "share": share}
+            for label, count, share in self.env[
+                "printing.complaint.analysis"
+            ]._feedback_shares(start, end)
+        ]
+
+    @api.model
+    def _faults(self, start, end):
+        """Count and cost per department and per person at fault, for the
+        managers and the director only (False for anyone else)."""
+        Analysis = self.env["printing.complaint.analysis"]
+        if not Analysis._may_read_fault_figures():
+            return False
+        currency = self.env.company.currency_id
+
+        def rows(figures):
+            return [
+                {
+                    "label": label,
+                    "count": count,
+                    "cost": format_amount(self.env, cost, currency),
+                }
+                for label, count, cost in figures
+            ]
+
+        return {
+            "departments": rows(Analysis._fault_by_department(start, end)),
+            "people": rows(Analysis._fault_by_person(start, end)),
+        }
 
     @api.model
     def _groups(self, period, groupby):

@@ -1,6 +1,7 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -15,6 +16,33 @@ class ResCompany(models.Model):
         help="Who receives the analysis workbook of the previous month. "
         "Empty: the complaint managers.",
     )
+    complaint_monthly_report = fields.Boolean(
+        string="Monthly management report",
+        default=True,
+        help="Email the analysis workbook of the previous month, with the "
+        "improvement plan, on the 1st of each month.",
+    )
+    complaint_weekly_summary = fields.Boolean(
+        string="Weekly complaint summary",
+        help="Email a summary of the previous week every Monday morning to "
+        "the recipients of the monthly report.",
+    )
+    complaint_rate_target = fields.Float(
+        string="Complaint rate target (%)",
+        default=0.2,
+        digits=(16, 3),
+        help="The highest share of delivered orders that may be complained "
+        "about in a month, in percent: the dashboard and the workbook show "
+        "the month's complaint rate against it.",
+    )
+
+    @api.constrains("complaint_rate_target")
+    def _check_complaint_rate_target(self):
+        for company in self:
+            if not 0.0 <= company.complaint_rate_target <= 100.0:
+                raise ValidationError(
+                    self.env._("The complaint rate target is between 0 and 100 %.")
+                )
 
     def _complaint_report_recipients(self):
         """The users who receive the company's monthly report, with an email:

@@ -9,3 +9,12 @@ class ResConfigSettings(models.TransientModel):
     complaint_report_user_ids = fields.Many2many(
         related="company_id.complaint_report_user_ids", readonly=False
     )
+    complaint_monthly_report = fields.Boolean(
+        related="company_id.complaint_monthly_report", readonly=False
+    )
+    complaint_weekly_summary = fields.Boolean(
+        related="company_id.complaint_weekly_summary", readonly=False
+    )
+    complaint_rate_target = fields.Float(
+        related="company_id.complaint_rate_target", readonly=False
+    )

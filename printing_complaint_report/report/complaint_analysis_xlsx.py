@@ -20,6 +20,8 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
                 {"bold": True, "bg_color": "#DDEBF7", "border": 1}
             ),
             "percent": workbook.add_format({"num_format": "0.0%"}),
+            # a complaint rate is a fraction of a percent (target 0.2 %)
+            "rate": workbook.add_format({"num_format": "0.00%"}),
             "number": workbook.add_format({"num_format": "#,##0.00"}),
             "hours": workbook.add_format({"num_format": "0.0"}),
             "money": workbook.add_format(
@@ -53,9 +55,12 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
         by_category = self._sheet_counts(
             workbook, formats, Analysis, date_from, date_to, summary["count"]
         )
+        self._sheet_rate(workbook, formats, Analysis, date_from, date_to)
         self._sheet_times(workbook, formats, Analysis, date_from, date_to)
         self._sheet_satisfaction(workbook, formats, Analysis, date_from, date_to)
         self._sheet_costs(workbook, formats, Analysis, date_from, date_to)
+        if Analysis._may_read_fault_figures():
+            self._sheet_faults(workbook, formats, Analysis, date_from, date_to)
         self._sheet_pareto(workbook, formats, Analysis, date_from, date_to, by_category)
         self._sheet_recurring(workbook, formats, Analysis, date_from, date_to)
         self._sheet_actions(workbook, formats, Analysis)
@@ -137,6 +142,79 @@ class ComplaintAnalysisXlsx(models.AbstractModel):
             kinds,
         )
         return by_category
+
+    def _sheet_rate(self, workbook, formats, Analysis, date_from, date_to):
+        """The complaint rate by month against the company's target, then by
+        customer, product and responsibility."""
+        sheet = workbook.add_worksheet(self.env._("Complaint rate"))
+        sheet.set_column(0, 0, 36)
+        sheet.set_column(1, 6, 16)
+        target = Analysis._rate_target()
+        sheet.write_string(0, 0, self.env._("Complaint rate target"))
+        sheet.write_number(0, 1, target, formats["rate"])
+        figures = [
+            self.env._("Complaints"),
+            self.env._("Delivered orders"),
+            self.env._("Delivered quantity"),
+            self.env._("Complaint rate"),
+            self.env._("Complaints per 10,000 units"),
+        ]
+        kinds = ("text", "number", "number", "number", "rate", "number")
+        months = [
+            (*row, self.env._("Yes") if row[4] is not None and row[4] > target else "")
+            for row in Analysis._complaint_rate_by_month(date_from, date_to)
+        ]
+        row = self._write_table(
+            sheet,
+            2,
+            [self.env._("Month"), *figures, self.env._("Above target")],
+            months,
+            formats,
+            ("date", *kinds[1:], "text"),
+        )
+        for title, rows in (
+            (
+                self.env._("Customer"),
+                Analysis._complaint_rate_by_customer(date_from, date_to),
+            ),
+            (
+                self.env._("Product"),
+                Analysis._complaint_rate_by_product(date_from, date_to),
+            ),
+            (
+                self.env._("Responsibility"),
+                Analysis._complaint_rate_by_responsibility(date_from, date_to),
+            ),
+        ):
+            row = self._write_table(sheet, row, [title, *figures], rows, formats, kinds)
+
+    def _sheet_faults(self, workbook, formats, Analysis, date_from, date_to):
+        """Count and cost of complaints per department and person at fault:
+        the managers' and the director's workbook only."""
+        sheet = workbook.add_worksheet(self.env._("Faults"))
+        sheet.set_column(0, 0, 36)
+        sheet.set_column(1, 2, 16)
+        kinds = ("text", "number", "money")
+        row = self._write_table(
+            sheet,
+            0,
+            [self.env._("Department"), self.env._("Complaints"), self.env._("Cost")],
+            Analysis._fault_by_department(date_from, date_to),
+            formats,
+            kinds,
+        )
+        self._write_table(
+            sheet,
+            row,
+            [
+                self.env._("Person at fault"),
+                self.env._("Complaints"),
+                self.env._("Cost"),
+            ],
+            Analysis._fault_by_person(date_from, date_to),
+            formats,
+            kinds,
+        )
 
     def _sheet_times(self, workbook, formats, Analysis, date_from, date_to):
         sheet = workbook.add_worksheet(self.env._("Step times"))

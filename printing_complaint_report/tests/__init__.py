@@ -7,3 +7,5 @@ from . import test_dashboard_tour
 from . import test_menus
 from . import test_demo_reports
 from . import test_eight_d
+from . import test_complaint_rate
+from . import test_weekly_summary

@@ -57,29 +57,68 @@ class PrintingComplaintAnalysisWizard(models.TransientModel):
         name = safe_eval(report.print_report_name, {"object": self, "time": time})
         return content, f"{name}.{kind}"
 
+    def _improvement_plan(self):
+        """The open corrective actions of the complaints, the overdue first:
+        the improvement plan the monthly report carries."""
+        return self.env["printing.complaint.analysis"]._open_actions()
+
+    def _weekly_summary(self):
+        """The figures of the weekly summary email, for the wizard's period."""
+        self.ensure_one()
+        return self.env["printing.complaint.analysis"]._weekly_summary(
+            self.date_from, self.date_to
+        )
+
+    @api.model
+    def _send_to_recipients(self, template, company, period_values):
+        """Send the template on a period's wizard to the company's
+        recipients, one email per language, rendered in that language."""
+        recipients = company._complaint_report_recipients()
+        by_lang = recipients.grouped(lambda user: user.lang or self.env.lang)
+        for lang, users in by_lang.items():
+            period = self.with_context(allowed_company_ids=company.ids, lang=lang)
+            wizard = period.create(period_values)
+            template.with_env(period.env).send_mail(
+                wizard.id,
+                email_values={
+                    "recipient_ids": [fields.Command.set(users.partner_id.ids)],
+                    # the wizard is transient: the email is not its message
+                    "model": False,
+                    "res_id": False,
+                },
+            )
+
     @api.model
     def _cron_send_monthly_report(self):
-        """Email the analysis workbook of the previous month to each
-        company's recipients (the complaint managers when none is set), with
-        the template of the monthly report: one email per language of the
-        recipients, the workbook rendered in that language and attached by
-        the template."""
+        """Email the analysis workbook of the previous month, with the
+        improvement plan, to the recipients of each company that sends it
+        (Settings; the complaint managers when no recipient is set), with
+        the template of the monthly report. The cron runs on the 1st: a
+        server down that day runs it when it starts again, well before the
+        5th."""
         template = self.env.ref(
             "printing_complaint_report.mail_template_monthly_report"
         )
-        for company in self.env["res.company"].search([]):
-            recipients = company._complaint_report_recipients()
-            by_lang = recipients.grouped(lambda user: user.lang or self.env.lang)
-            for lang, users in by_lang.items():
-                period = self.with_context(allowed_company_ids=company.ids, lang=lang)
-                wizard = period.create({})
-                template.with_env(period.env).send_mail(
-                    wizard.id,
-                    email_values={
-                        "recipient_ids": [fields.Command.set(users.partner_id.ids)],
-                        # the wizard is transient: the email is not its message
-                        "model": False,
-                        "res_id": False,
-                    },
-                )
+        companies = self.env["res.company"].search(
+            [("complaint_monthly_report", "=", True)]
+        )
+        for company in companies:
+            self._send_to_recipients(template, company, {})
+        return True
+
+    @api.model
+    def _cron_send_weekly_summary(self):
+        """Email the summary of the previous week (Monday to Sunday) to the
+        monthly report's recipients of each company that sends it."""
+        template = self.env.ref(
+            "printing_complaint_report.mail_template_weekly_summary"
+        )
+        today = fields.Date.context_today(self)
+        monday = today - relativedelta(days=today.weekday(), weeks=1)
+        period = {"date_from": monday, "date_to": monday + relativedelta(days=6)}
+        companies = self.env["res.company"].search(
+            [("complaint_weekly_summary", "=", True)]
+        )
+        for company in companies:
+            self._send_to_recipients(template, company, period)
         return True

@@ -10,6 +10,14 @@ registry.category("web_tour.tours").add("printing_complaint_report_dashboard", {
                 ".o_complaint_dashboard:not(:has(.o_form_button_create, .o_form_button_save)) .o_complaint_figure_count h3",
         },
         {
+            content: "This month's complaint rate against the company's target",
+            trigger: ".o_complaint_rate .o_complaint_rate_target:contains('0.20 %')",
+        },
+        {
+            content: "The manager sees the complaints and cost by person at fault",
+            trigger: "div[name=faults] section[name=faults_people] h5",
+        },
+        {
             content: "A period without ratings: no 0.0 satisfaction",
             trigger: ".o_complaint_figure_satisfaction h3:contains('—')",
         },
