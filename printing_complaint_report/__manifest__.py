@@ -3,7 +3,7 @@
 {
     "name": "Printing Complaints - Reports",
     "summary": "PDF forms, XLSX exports and analysis of printing complaints",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Printing Complaint contributors",

@@ -57,6 +57,14 @@ MATRIX = {
         ("qc", "production", "manager"), "rwc"
     ),
     "printing.complaint.analysis.wizard": _grant(ALL_COMPLAINT, "rwc"),
+    # Purchasing and logistics (production) claim from the supplier or
+    # carrier, finance approves (a method checking its group), all read.
+    "printing.complaint.supplier.claim": {
+        **_grant(ALL_COMPLAINT, "r"),
+        "production": "rwc",
+        "finance": "rw",
+        "manager": "rwc",
+    },
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 # Configuration shared by all companies: no record rule needed.
@@ -149,7 +157,16 @@ class TestAccessMatrix(ComplaintCase):
         evidence = self.env["printing.complaint.evidence"].create(
             {"ticket_id": complaint.id, "kind": "sample", "name": "Sample box"}
         )
+        claim = self.env["printing.complaint.supplier.claim"].create(
+            {
+                "ticket_id": complaint.id,
+                "partner_id": self.customer.id,
+                "claimed_amount": 10.0,
+                "description": "Paper lot",
+            }
+        )
         return {
+            "printing.complaint.supplier.claim": claim,
             "printing.complaint.solution": solution,
             "printing.complaint.evidence": evidence,
             "printing.complaint.stage.history": complaint.stage_history_ids,

@@ -38,3 +38,4 @@ from . import test_backend_screens
 from . import test_backend_screens_tour
 from . import test_demo_try_it
 from . import test_complaint_types_tour
+from . import test_supplier_claim
