@@ -170,11 +170,13 @@ class PrintingComplaintSupplierClaim(models.Model):
     # ------------------------------------------------------------------
     @api.depends("ticket_id", "kind")
     def _compute_partner_id(self):
-        for claim in self.filtered(lambda c: not c.partner_id):
+        """The supplier at fault of the complaint, or its carrier."""
+        for claim in self:
             ticket = claim.ticket_id
-            claim.partner_id = (
+            at_fault = (
                 ticket.carrier_id if claim.kind == "carrier" else ticket.supplier_id
             )
+            claim.partner_id = at_fault or claim.partner_id
 
     @api.depends("credit_note_id.state", "credit_note_id.payment_state")
     def _compute_state(self):
@@ -371,7 +373,6 @@ class PrintingComplaintSupplierClaim(models.Model):
                         partner=claim.partner_id.display_name,
                     )
                 )
-            claim.message_subscribe(partner_ids=claim.partner_id.ids)
             claim.message_post_with_source(
                 CLAIM_TEMPLATE,
                 message_type="comment",

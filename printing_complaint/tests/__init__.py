@@ -39,3 +39,4 @@ from . import test_backend_screens_tour
 from . import test_demo_try_it
 from . import test_complaint_types_tour
 from . import test_supplier_claim
+from . import test_supplier_claim_tour

@@ -4,9 +4,11 @@
 sends the evidence, the supplier's answer is kept, finance approves and
 posts the vendor credit note, the claim is settled when it is paid."""
 
+from unittest import SkipTest
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import TransactionCase, freeze_time, new_test_user, tagged
 
 from .common import ComplaintCase
 
@@ -339,3 +341,43 @@ class TestSupplierClaim(ComplaintCase):
                 == self.env.ref("mail.mail_activity_data_warning")
             )
         )
+
+
+@tagged("post_install", "-at_install")
+class TestSupplierClaimDemo(TransactionCase):
+    """The demo's material fault: purchasing claimed from the paper
+    supplier, who answered by email; the credit note waits for finance."""
+
+    def test_demo_claim_sent_answered_and_credit_note_drafted(self):
+        claim = self.env.ref(
+            "printing_complaint.supplier_claim_demo", raise_if_not_found=False
+        )
+        if not claim:
+            raise SkipTest("the database was installed without demo data")
+        ref = self.env.ref
+        complaint = ref("printing_complaint.complaint_demo_supplier_claim")
+        self.assertEqual(claim.ticket_id, complaint)
+        self.assertEqual(
+            complaint.responsibility_id,
+            ref("printing_complaint.responsibility_material"),
+        )
+        self.assertEqual(
+            claim.partner_id, ref("printing_complaint.partner_fine_paper_supplier")
+        )
+        self.assertEqual(
+            claim.create_uid, ref("printing_complaint.user_demo_purchasing")
+        )
+        self.assertEqual(claim.state, "answered")
+        self.assertEqual(claim.claimed_amount, 1800.0)
+        self.assertEqual(claim.accepted_amount, 1200.0)
+        email = claim.message_ids.filtered(
+            lambda m: m.message_type == "comment" and m.attachment_ids
+        )
+        self.assertEqual(len(email), 1)
+        reply = claim.message_ids.filtered(lambda m: m.message_type == "email")
+        self.assertEqual(reply.author_id, claim.partner_id)
+        credit_note = claim.credit_note_id
+        self.assertEqual(credit_note.move_type, "in_refund")
+        self.assertEqual(credit_note.state, "draft")
+        self.assertEqual(credit_note.amount_untaxed, 1200.0)
+        self.assertEqual(complaint.claim_accepted_total, 1200.0)

@@ -6,3 +6,4 @@ from . import test_monthly_report
 from . import test_dashboard_tour
 from . import test_menus
 from . import test_demo_reports
+from . import test_supplier_claim_8d
