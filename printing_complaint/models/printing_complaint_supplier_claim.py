@@ -156,6 +156,7 @@ class PrintingComplaintSupplierClaim(models.Model):
     )
     state = fields.Selection(
         CLAIM_STATES,
+        default="draft",
         compute="_compute_state",
         store=True,
         precompute=True,

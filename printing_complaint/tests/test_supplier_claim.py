@@ -155,6 +155,10 @@ class TestSupplierClaim(ComplaintCase):
         self.assertEqual(credit_note.partner_id, self.supplier)
         self.assertEqual(credit_note.amount_untaxed, 600.0)
         self.assertEqual(credit_note.complaint_supplier_claim_id, claim)
+        # Purchasing, who reads no journal entry, still opens the claim.
+        form = claim.get_views([(False, "form")])["models"][claim._name]["fields"]
+        values = claim.web_read({name: {} for name in form})[0]
+        self.assertEqual(values["credit_note_state"], "draft")
 
         # Finance cannot post it before approving the claim.
         with self.assertRefused(UserError, "not approved by finance"):
