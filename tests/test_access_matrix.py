@@ -70,6 +70,14 @@ MATRIX = {
         ("qc", "quality_manager", "production", "manager"), "rwc"
     ),
     "printing.complaint.analysis.wizard": _grant(ALL_COMPLAINT, "rwc"),
+    # Purchasing and logistics (production) claim from the supplier or
+    # carrier, finance approves (a method checking its group), all read.
+    "printing.complaint.supplier.claim": {
+        **_grant(ALL_COMPLAINT, "r"),
+        "production": "rwc",
+        "finance": "rw",
+        "manager": "rwc",
+    },
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
 # Configuration shared by all companies: no record rule needed.
@@ -169,7 +177,16 @@ class TestAccessMatrix(ComplaintCase):
         meeting = self.env["printing.complaint.meeting"].create(
             {"ticket_id": complaint.id, "name": "Kick-off"}
         )
+        claim = self.env["printing.complaint.supplier.claim"].create(
+            {
+                "ticket_id": complaint.id,
+                "partner_id": self.customer.id,
+                "claimed_amount": 10.0,
+                "description": "Paper lot",
+            }
+        )
         return {
+            "printing.complaint.supplier.claim": claim,
             "printing.complaint.solution": solution,
             "printing.complaint.evidence": evidence,
             "printing.complaint.team.member": member,

@@ -54,9 +54,13 @@ from . import helpdesk_ticket_closure
 from . import helpdesk_ticket_feedback
 from . import helpdesk_ticket_customer_messages
 from . import helpdesk_ticket_capa
+from . import helpdesk_ticket_supplier_claim
 from . import helpdesk_ticket_recurrence
 from . import helpdesk_ticket_portal
 from . import printing_complaint_inspection
+from . import printing_complaint_supplier_claim
+from . import account_move_supplier_claim
 from . import printing_complaint_demo
 from . import printing_complaint_demo_team
 from . import printing_complaint_demo_fault
+from . import printing_complaint_demo_supplier_claim

@@ -297,6 +297,7 @@ class PrintingComplaintDemo(models.AbstractModel):
             self._play_execution,
             self._play_confirmation,
             self._play_solution,
+            self._play_supplier_claim,
             self._play_walk_in,
             self._play_verification,
             self._play_registered,

@@ -40,3 +40,5 @@ from . import test_demo_try_it
 from . import test_complaint_types_tour
 from . import test_complaint_batch
 from . import test_quality_team
+from . import test_supplier_claim
+from . import test_supplier_claim_tour

@@ -7,3 +7,4 @@ from . import res_company
 from . import res_config_settings
 from . import helpdesk_ticket_eight_d
 from . import printing_complaint_demo_8d
+from . import printing_complaint_supplier_claim

@@ -9,3 +9,4 @@ from . import test_demo_reports
 from . import test_eight_d
 from . import test_complaint_rate
 from . import test_weekly_summary
+from . import test_supplier_claim_8d
