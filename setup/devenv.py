@@ -1198,14 +1198,19 @@ def run_linters(settings):
 
 
 def command_i18n(settings, args):
-    """Export each addon's .pot from the test database; merge it into zh_CN.po."""
+    """Export each addon's .pot from the test database (the Inventory glue's
+    from the stock database); merge it into zh_CN.po."""
     odoo, database = prepare(settings)
     with database:
         write_odoo_conf(settings, odoo, database)
         db = settings.test_db
         if database.installed_modules(db, ADDONS) != set(ADDONS):
             create_database(settings, database, db)
-        for addon in ADDONS:
+        stock_db = f"{settings.test_db}_stock"
+        if database.installed_modules(stock_db, STOCK_MODULES) != set(STOCK_MODULES):
+            create_database(settings, database, stock_db, modules=STOCK_MODULES)
+        for addon in (*ADDONS, STOCK_ADDON):
+            db = stock_db if addon == STOCK_ADDON else settings.test_db
             pot = REPO / addon / "i18n" / f"{addon}.pot"
             pot.parent.mkdir(exist_ok=True)
             log(f"Exporting {pot.relative_to(REPO)}")
