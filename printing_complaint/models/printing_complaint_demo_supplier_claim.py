@@ -8,7 +8,7 @@ from odoo import Command, fields, models
 
 
 class PrintingComplaintDemo(models.AbstractModel):
-    _inherit = "printing.complaint.demo"
+    _inherit = "printing.complaint.demo"  # pylint: disable=consider-merging-classes-inherited
 
     def _play_supplier_claim(self, clock):
         """Brochures printed on a coated paper lot that cracks at the fold:
