@@ -10,7 +10,11 @@ REPO = Path(__file__).resolve().parent.parent
 GLOSSARY = REPO / "docs" / "glossary.md"
 CATALOGS = [
     REPO / addon / "i18n" / "zh_CN.po"
-    for addon in ("printing_complaint", "printing_complaint_report")
+    for addon in (
+        "printing_complaint",
+        "printing_complaint_report",
+        "printing_complaint_stock",
+    )
 ] + [
     # the OCA modules' terms as our users meet them (helpdesk, tiers, actions)
     REPO / "printing_complaint" / "i18n_extra" / "zh_CN.po",
