@@ -138,6 +138,15 @@ class TestChineseScreens(HttpCase):
             lang="zh_CN",
         )
         cls.buyer.partner_id.parent_id = cls.complaint.partner_id
+        # A claim on the supplier, for the claim's email.
+        cls.claim = env["printing.complaint.supplier.claim"].create(
+            {
+                "ticket_id": cls.complaint.id,
+                "partner_id": cls.complaint.partner_id.id,
+                "claimed_amount": 100.0,
+                "description": "纸张受潮。",
+            }
+        )
         cls.env = env(context=dict(env.context, lang="zh_CN"))
 
     def _data(self):
@@ -159,6 +168,7 @@ class TestChineseScreens(HttpCase):
             complaint.capa_action_ids.user_id,
             complaint.decision_ids,
             complaint.evidence_ids,
+            self.claim,
             self.buyer,
         ]
         values = set()
@@ -249,6 +259,7 @@ class TestChineseScreens(HttpCase):
             "helpdesk.ticket": self.complaint,
             "mgmtsystem.action": self.complaint.capa_action_ids[:1],
             "printing.complaint.solution": self.complaint.solution_ids[:1],
+            "printing.complaint.supplier.claim": self.claim,
         }
         templates = self._templates()
         self.assertGreaterEqual(len(templates), 8)

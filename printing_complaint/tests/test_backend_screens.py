@@ -55,6 +55,8 @@ class TestComplaintFormScreen(ComplaintCase):
             "complaint_step": "registered",
             "step_deadline": True,
             "sale_order_id": True,
+            "claim_kind": False,
+            "supplier_claim_count": 0,
             **extra,
         }
 
