@@ -55,6 +55,7 @@ ANSWER_FIELDS = {"accepted_amount", "supplier_answer", "bill_id"}
 PROCEDURE_WRITE = object()
 FINANCE_GROUP = "printing_complaint.group_complaint_finance"
 CLAIM_TEMPLATE = "printing_complaint.mail_template_supplier_claim"
+APPROVAL_ACTIVITY = "printing_complaint.activity_supplier_claim_approve"
 
 
 class PrintingComplaintSupplierClaim(models.Model):
@@ -63,6 +64,7 @@ class PrintingComplaintSupplierClaim(models.Model):
     _inherit = (
         "mail.thread",
         "mail.activity.mixin",
+        "printing.complaint.activity.mixin",
         "printing.complaint.number.mixin",
     )
     _order = "id desc"
@@ -458,7 +460,32 @@ class PrintingComplaintSupplierClaim(models.Model):
                     amount=claim._format_amount(claim.accepted_amount),
                 )
             )
+        self.filtered(lambda c: c.state == "answered")._ask_finance_approval()
         return True
+
+    def _finance_approvers(self):
+        """Who is asked to approve: finance of the claim's company, but the
+        claim's author (who may not approve it)."""
+        self.ensure_one()
+        return (
+            self.env.ref(FINANCE_GROUP)
+            .sudo()
+            .users.filtered(
+                lambda user: self.company_id in user.company_ids
+                and user != self.create_uid
+            )
+        )
+
+    def _ask_finance_approval(self):
+        """An activity for each finance approver, in their language."""
+        today = fields.Date.context_today(self)
+        self._complaint_schedule_activities(
+            [
+                claim._complaint_activity_vals(APPROVAL_ACTIVITY, user, today)
+                for claim in self
+                for user in claim._finance_approvers()
+            ]
+        )
 
     def action_approve(self):
         """Finance approves the credit note's amount, never the claim's own
@@ -482,6 +509,9 @@ class PrintingComplaintSupplierClaim(models.Model):
                 "approved_by_id": self.env.uid,
                 "approved_date": fields.Datetime.now(),
             }
+        )
+        self._complaint_activities_done(
+            [APPROVAL_ACTIVITY], lambda env: env._("Credit note approved.")
         )
         # A credit note posted and paid before the approval settles it now.
         self._recompute_state()
@@ -517,6 +547,9 @@ class PrintingComplaintSupplierClaim(models.Model):
             lambda m: m.state == "draft"
         ).button_cancel()
         self._procedure_write({"state": "cancelled"})
+        self._complaint_activities_done(
+            [APPROVAL_ACTIVITY], lambda env: env._("Claim cancelled.")
+        )
         for claim in self:
             claim._log_on_complaint(
                 lambda env, claim=claim: env._(

@@ -160,12 +160,21 @@ class TestSupplierClaim(ComplaintCase):
         values = claim.web_read({name: {} for name in form})[0]
         self.assertEqual(values["credit_note_state"], "draft")
 
+        # Finance is asked to approve it (its author would not be).
+        asked = claim.activity_ids
+        self.assertEqual(
+            asked.activity_type_id,
+            self.env.ref("printing_complaint.activity_supplier_claim_approve"),
+        )
+        self.assertIn(self.finance_user, asked.user_id)
+        self.assertNotIn(claim.create_uid, asked.user_id)
         # Finance cannot post it before approving the claim.
         with self.assertRefused(UserError, "not approved by finance"):
             credit_note.with_user(self.finance_user).action_post()
         claim.with_user(self.finance_user).action_approve()
         self.assertEqual(claim.state, "approved")
         self.assertEqual(claim.approved_by_id, self.finance_user)
+        self.assertFalse(claim.activity_ids, "the approval activities are done")
         credit_note.with_user(self.finance_user).action_post()
         self.assertEqual(claim.state, "approved")
 
