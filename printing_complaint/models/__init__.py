@@ -61,6 +61,9 @@ from . import printing_complaint_inspection
 from . import printing_complaint_supplier_claim
 from . import account_move_supplier_claim
 from . import printing_complaint_demo
+from . import printing_complaint_demo_dating
+from . import printing_complaint_demo_closed
+from . import printing_complaint_demo_open
 from . import printing_complaint_demo_team
 from . import printing_complaint_demo_fault
 from . import printing_complaint_demo_supplier_claim
