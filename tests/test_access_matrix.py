@@ -22,6 +22,8 @@ ROLES = (
     "qc",
     "quality_manager",
     "production",
+    "purchasing",
+    "logistics",
     "finance",
     "director",
     "manager",
@@ -33,6 +35,8 @@ ALL_COMPLAINT = (
     "qc",
     "quality_manager",
     "production",
+    "purchasing",
+    "logistics",
     "finance",
     "director",
     "manager",
@@ -67,14 +71,17 @@ MATRIX = {
     "printing.complaint.rating.wizard": _grant(ALL_COMPLAINT, "rwc"),
     "printing.complaint.solution.withdraw.wizard": _grant(ALL_COMPLAINT, "rwc"),
     "printing.complaint.effectiveness.wizard": _grant(
-        ("qc", "quality_manager", "production", "manager"), "rwc"
+        ("qc", "quality_manager", "production", "purchasing", "logistics", "manager"),
+        "rwc",
     ),
     "printing.complaint.analysis.wizard": _grant(ALL_COMPLAINT, "rwc"),
-    # Purchasing and logistics (production) claim from the supplier or
-    # carrier, finance approves (a method checking its group), all read.
+    # Purchasing claims from the supplier, logistics from the carrier
+    # (create() checks which), finance approves (a method checking its
+    # group), all read.
     "printing.complaint.supplier.claim": {
         **_grant(ALL_COMPLAINT, "r"),
-        "production": "rwc",
+        "purchasing": "rwc",
+        "logistics": "rwc",
         "finance": "rw",
         "manager": "rwc",
     },
@@ -100,6 +107,16 @@ class TestAccessMatrix(ComplaintCase):
             "qc": cls.qc_user,
             "quality_manager": cls.quality_manager,
             "production": cls.production_head,
+            "purchasing": new_test_user(
+                cls.env,
+                login="matrix_purchasing",
+                groups="printing_complaint.group_complaint_purchasing",
+            ),
+            "logistics": new_test_user(
+                cls.env,
+                login="matrix_logistics",
+                groups="printing_complaint.group_complaint_logistics",
+            ),
             "finance": cls.finance_user,
             "director": cls.director,
             "manager": cls.manager,

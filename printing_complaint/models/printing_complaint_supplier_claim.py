@@ -54,6 +54,13 @@ ANSWER_FIELDS = {"accepted_amount", "supplier_answer", "bill_id"}
 # The context value of the claim's own writes: an object no RPC can send.
 PROCEDURE_WRITE = object()
 FINANCE_GROUP = "printing_complaint.group_complaint_finance"
+# Who claims: purchasing from the supplier, logistics from the carrier (and
+# the complaint managers).
+CLAIMANT_GROUPS = {
+    "supplier": "printing_complaint.group_complaint_purchasing",
+    "carrier": "printing_complaint.group_complaint_logistics",
+}
+MANAGER_GROUP = "printing_complaint.group_complaint_manager"
 CLAIM_TEMPLATE = "printing_complaint.mail_template_supplier_claim"
 APPROVAL_ACTIVITY = "printing_complaint.activity_supplier_claim_approve"
 
@@ -274,6 +281,7 @@ class PrintingComplaintSupplierClaim(models.Model):
                     or "/"
                 )
         claims = super().create(vals_list)
+        claims._check_claimant()
         for claim in claims:
             claim._log_on_complaint(
                 lambda env, claim=claim: env._(
@@ -284,6 +292,20 @@ class PrintingComplaintSupplierClaim(models.Model):
                 )
             )
         return claims
+
+    def _check_claimant(self):
+        """Purchasing claims from the supplier, logistics from the carrier."""
+        if self.env.su or self.env.user.has_group(MANAGER_GROUP):
+            return
+        for claim in self:
+            if not self.env.user.has_group(CLAIMANT_GROUPS[claim.kind]):
+                raise AccessError(
+                    self.env._(
+                        "Purchasing claims from the supplier, logistics from the "
+                        "carrier: %(claim)s is not yours to open.",
+                        claim=claim.name,
+                    )
+                )
 
     def write(self, vals):
         self._check_procedure_fields(vals)

@@ -35,19 +35,19 @@ class TestSupplierClaim(ComplaintCase):
             cls.env,
             login="claim_purchaser",
             name="Purchaser",
-            groups="printing_complaint.group_complaint_production",
+            groups="printing_complaint.group_complaint_purchasing",
         )
         cls.logistics_user = new_test_user(
             cls.env,
             login="claim_logistics",
             name="Logistics",
-            groups="printing_complaint.group_complaint_production",
+            groups="printing_complaint.group_complaint_logistics",
         )
         cls.finance_buyer = new_test_user(
             cls.env,
             login="claim_finance_buyer",
             name="Finance and purchasing",
-            groups="printing_complaint.group_complaint_production,"
+            groups="printing_complaint.group_complaint_purchasing,"
             "printing_complaint.group_complaint_finance",
         )
         cls.supplier = cls.env["res.partner"].create(
@@ -280,6 +280,28 @@ class TestSupplierClaim(ComplaintCase):
             claim.with_user(self.purchaser).claimed_amount = 2000.0
         with self.assertRefused(UserError, "answer first"):
             claim.with_user(self.purchaser).action_record_answer()
+
+    def test_purchasing_claims_from_the_supplier_logistics_from_the_carrier(self):
+        complaint = self._material_complaint()
+        for user, kind, refusal in (
+            (self.production_head, "supplier", "not allowed to create"),
+            (self.logistics_user, "supplier", "not yours to open"),
+            (self.purchaser, "carrier", "not yours to open"),
+        ):
+            with self.subTest(user=user.login, kind=kind):
+                with self.assertRefused(AccessError, refusal):
+                    self._claim(
+                        complaint,
+                        user,
+                        kind=kind,
+                        partner_id=self.supplier.id,
+                    )
+        self.assertFalse(complaint.supplier_claim_count)
+        # The complaint manager may open either.
+        claim = self._claim(
+            complaint, self.manager, kind="carrier", partner_id=self.carrier.id
+        )
+        self.assertEqual(claim.kind, "carrier")
 
     def test_only_finance_approves_and_never_its_author(self):
         complaint = self._material_complaint()

@@ -20,7 +20,7 @@ class TestSupplierClaimTour(HttpCase):
             env,
             login="claim_tour_purchaser",
             name="Tour Purchaser",
-            groups="printing_complaint.group_complaint_production",
+            groups="printing_complaint.group_complaint_purchasing",
         )
         supplier = env["res.partner"].create(
             {"name": "Fine Paper Co.", "email": "claims@fine-paper.example.com"}

@@ -16,7 +16,7 @@ class TestSupplierClaim8D(ComplaintCase):
         cls.purchaser = new_test_user(
             cls.env,
             login="claim_8d_purchaser",
-            groups="printing_complaint.group_complaint_production",
+            groups="printing_complaint.group_complaint_purchasing",
         )
         cls.supplier = cls.env["res.partner"].create(
             {"name": "Fine Paper Co.", "email": "claims@fine-paper.example.com"}
