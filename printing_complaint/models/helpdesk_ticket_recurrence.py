@@ -91,7 +91,7 @@ class HelpdeskTicket(models.Model):
     # Earlier complaints in SQL: one statement per batch, whatever the
     # history. Each way of matching (customer, product, defect category) is
     # its own simple SELECT and the SELECTs are joined by UNION: an OR of
-    # them, with the product's EXISTS, would read the whole window and make
+    # them, with the product's match, would read the whole window and make
     # PostgreSQL's planner estimate it so costly that it compiles it (JIT).
     # ------------------------------------------------------------------
     def _earlier_rows(self):
@@ -149,15 +149,18 @@ class HelpdeskTicket(models.Model):
         )
 
     def _earlier_product_match(self):
-        """SQL: the complaint shares a product with `me`."""
+        """SQL: the complaint shares a product with `me`. The complaints of
+        the products are found first, from the order lines, and then read by
+        id: an EXISTS per complaint of the window made PostgreSQL read the
+        whole window (36,000 complaints at 100,000: 40 ms instead of 2)."""
         field = self._fields["sale_line_ids"]
         return SQL(
-            "EXISTS (SELECT 1 FROM %s rel JOIN sale_order_line line"
-            " ON line.id = rel.%s WHERE rel.%s = helpdesk_ticket.id"
-            " AND line.product_id = ANY(me.product_ids))",
+            "helpdesk_ticket.id = ANY(ARRAY(SELECT rel.%s FROM %s rel"
+            " JOIN sale_order_line line ON line.id = rel.%s"
+            " WHERE line.product_id = ANY(me.product_ids)))",
+            SQL.identifier(field.column1),
             SQL.identifier(field.relation),
             SQL.identifier(field.column2),
-            SQL.identifier(field.column1),
         )
 
     def _earlier_lookup(self, matches, limit, count=False):
