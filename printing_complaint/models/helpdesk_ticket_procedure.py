@@ -16,6 +16,20 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from ..tools import overdue_domain
 from .helpdesk_ticket_stage import ALLOWED_MOVES, COMPLAINT_STEPS, FEEDBACK_MOVES
 
+
+def _per_language(text_of):
+    """text_of (env -> str) read once per language: a cron writes the same
+    text on thousands of records."""
+    texts = {}
+
+    def text_in(env):
+        if env.lang not in texts:
+            texts[env.lang] = text_of(env)
+        return texts[env.lang]
+
+    return text_in
+
+
 # Set by the procedure itself (as superuser, after its checks), never
 # through a user's write: the step's clock, the closure (confirmed only by
 # action_confirm_closure, at the closure step) and the reopenings.
@@ -362,15 +376,18 @@ class HelpdeskTicket(models.Model):
                 messages |= ticket.message_post(body=text, **kwargs)
         return messages
 
-    def _complaint_log_batch(self, body):
+    def _complaint_log_batch(self, body, insert=False):
         """An internal note on each complaint in its language, in one batch
-        (_message_log_batch: no notification round per complaint)."""
+        (_message_log_batch: no notification round per complaint; insert:
+        with one INSERT, for a cron's batch)."""
         bodies = {}
         for tickets, env in self._complaint_in_langs(
             lambda t: t._complaint_internal_lang()
         ):
             text = body(env) if callable(body) else body
             bodies.update(dict.fromkeys(tickets.ids, text))
+        if insert:
+            return self._complaint_insert_notes(bodies)
         return self._message_log_batch(bodies=bodies)
 
     # ------------------------------------------------------------------
@@ -513,9 +530,10 @@ class HelpdeskTicket(models.Model):
     # Overdue escalation (cron)
     # ------------------------------------------------------------------
     @api.model
-    def _cron_escalate_overdue(self, batch_size=200):
+    def _cron_escalate_overdue(self, batch_size=1000):
         """Flag the steps past their deadline and tell the team's manager,
-        once per breach; works in batches with a fixed number of queries."""
+        once per breach; works in batches with a fixed number of queries,
+        and sends each manager one digest for the whole run."""
         History = self.env["printing.complaint.stage.history"].sudo()
         domain = [
             ("exit_date", "=", False),
@@ -524,14 +542,17 @@ class HelpdeskTicket(models.Model):
         ]
         # The team's leader, else the administrator (read once, not per ticket).
         fallback = self.env.ref("base.user_admin")
+        escalated = self.browse()
         while True:
             lines = History.search(domain, limit=batch_size)
             if not lines:
                 break
             lines.write({"escalated": True, "is_late": True})
-            lines.ticket_id._complaint_escalate(fallback)
+            lines.ticket_id._complaint_escalate(fallback, digest=False)
+            escalated |= lines.ticket_id
             if len(lines) < batch_size:
                 break
+        escalated._complaint_send_overdue_digests(fallback)
         return True
 
     def _complaint_escalate(
@@ -540,16 +561,13 @@ class HelpdeskTicket(models.Model):
         """An overdue activity for each complaint's team manager, a note on
         the complaint and (digest) one notification per manager. summary and
         note give the texts in a language (env -> str); by default those of
-        an overdue step."""
+        an overdue step. Activities and notes are inserted in one statement
+        each (_complaint_insert_activities, _complaint_insert_notes)."""
         today = fields.Date.today()
         by_manager = self.grouped(lambda t: t.team_id.user_id or fallback_manager)
-        self._complaint_schedule_activities(
-            ticket._complaint_activity_vals(
-                OVERDUE_ACTIVITY,
-                manager,
-                today,
-                summary or (lambda env: env._("Complaint overdue")),
-            )
+        summary = _per_language(summary or (lambda env: env._("Complaint overdue")))
+        self._complaint_insert_activities(
+            ticket._complaint_activity_vals(OVERDUE_ACTIVITY, manager, today, summary)
             for manager, tickets in by_manager.items()
             for ticket in tickets
         )
@@ -560,8 +578,16 @@ class HelpdeskTicket(models.Model):
                     "The deadline of this step has passed: escalated to the team "
                     "manager."
                 )
-            )
+            ),
+            insert=True,
         )
         if digest:
-            for manager, overdue in by_manager.items():
-                manager._complaint_notify_overdue(overdue)
+            self._complaint_send_overdue_digests(fallback_manager)
+
+    def _complaint_send_overdue_digests(self, fallback_manager):
+        """One notification to each team manager listing these overdue
+        complaints."""
+        for manager, overdue in self.grouped(
+            lambda t: t.team_id.user_id or fallback_manager
+        ).items():
+            manager._complaint_notify_overdue(overdue)

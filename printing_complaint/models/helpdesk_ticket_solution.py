@@ -250,7 +250,7 @@ class HelpdeskTicket(models.Model):
     def _cron_execution_reminders(self):
         """Ask the owners to inform their customers while solutions are open,
         and to announce a new date when a solution's deadline is missed.
-        Activities are created in one batch (no query per complaint)."""
+        Activities are created with one INSERT (no query per complaint)."""
         today = fields.Date.context_today(self)
         late = self.env["printing.complaint.solution"].search(
             [
@@ -259,7 +259,7 @@ class HelpdeskTicket(models.Model):
                 ("deadline_missed_notified", "=", False),
             ]
         )
-        self._complaint_schedule_activities(
+        self._complaint_insert_activities(
             [*self._progress_reminders(today), *late._late_reminders(today)]
         )
         late._procedure_write({"deadline_missed_notified": True})

@@ -4,6 +4,10 @@ from markupsafe import Markup, escape
 
 from odoo import models
 
+# The digest lists this many complaints; the others are counted (a first
+# run on a long history can find thousands overdue).
+DIGEST_LIMIT = 50
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -21,14 +25,23 @@ class ResUsers(models.Model):
                 escape(c.name),
                 escape(c.with_env(env).stage_id.name),
             )
-            for c in complaints
+            for c in complaints[:DIGEST_LIMIT]
         )
+        more = len(complaints) - DIGEST_LIMIT
         env["mail.thread"].sudo().message_notify(
             partner_ids=self.partner_id.ids,
             subject=env._("%(count)s complaint step(s) overdue", count=len(complaints)),
-            body=Markup("<p>%s</p><ul>%s</ul>")
+            body=Markup("<p>%s</p><ul>%s</ul>%s")
             % (
                 env._("These complaints passed the deadline of their step:"),
                 items,
+                Markup("<p>%s</p>")
+                % env._(
+                    "… and %(count)s more: the Overdue filter of the complaints "
+                    "lists them all.",
+                    count=more,
+                )
+                if more > 0
+                else "",
             ),
         )

@@ -492,6 +492,95 @@ class TestComplaintLifecycle(ComplaintCase):
         self.assertEqual(len(notices), 1)
         self.assertIn(complaint.number, notices.body)
 
+    def test_escalation_writes_what_the_orm_writes(self):
+        """The cron inserts its activities and notes in SQL: they are the
+        records the ORM would have created, seen at once by the manager."""
+        with freeze_time("2026-11-23 09:00:00"):
+            complaint = self._create_complaint()
+        with freeze_time("2026-11-23 10:30:00"):
+            twin = self._create_complaint()  # not overdue at 11:00
+        overdue = "printing_complaint.activity_complaint_overdue"
+        step_activities = complaint.activity_ids  # in the cache before the cron
+        with freeze_time("2026-11-23 11:00:00"):
+            self.env["helpdesk.ticket"]._cron_escalate_overdue()
+            # What the ORM creates for the same values.
+            twin._complaint_schedule_activities(
+                [
+                    twin._complaint_activity_vals(
+                        overdue,
+                        self.manager,
+                        date(2026, 11, 23),
+                        "Complaint overdue",
+                    )
+                ]
+            )
+            twin._complaint_log_batch(
+                "The deadline of this step has passed: escalated to the team manager."
+            )
+        # In the same transaction, the complaint's cache knows the activity.
+        inserted = complaint.activity_ids - step_activities
+        self.assertEqual(inserted.activity_type_id, self.env.ref(overdue))
+        created = twin._complaint_activities(overdue)[-1:]
+        activity_fields = [
+            "res_model",
+            "activity_type_id",
+            "summary",
+            "date_deadline",
+            "user_id",
+            "user_tz",
+            "automated",
+            "active",
+            "state",
+        ]
+
+        def values(record, names):
+            return {k: str(v) for k, v in record.read(names)[0].items() if k != "id"}
+
+        self.assertEqual(
+            values(inserted, activity_fields), values(created, activity_fields)
+        )
+        self.assertEqual(inserted.res_name, complaint.display_name)
+        self.assertIn(self.manager.partner_id, complaint.message_partner_ids)
+        note_fields = [
+            "body",
+            "author_id",
+            "email_from",
+            "reply_to",
+            "message_type",
+            "subtype_id",
+            "is_internal",
+        ]
+        self.env.invalidate_all()
+        self.assertEqual(
+            values(complaint.message_ids[:1], note_fields),
+            values(twin.message_ids[:1], note_fields),
+        )
+        # The manager sees both in their own rights.
+        as_manager = complaint.with_user(self.manager)
+        self.assertIn(inserted.id, as_manager.activity_ids.ids)
+        self.assertIn("escalated to the team manager", as_manager.message_ids[:1].body)
+
+    def test_escalation_sends_one_short_digest_per_run(self):
+        """Thousands overdue on a first run: one digest per manager, listing
+        the first 50 and counting the rest."""
+        with freeze_time("2026-11-23 09:00:00"):
+            complaints = self.env["helpdesk.ticket"].create(
+                [self._complaint_vals() for _i in range(55)]
+            )
+        with freeze_time("2026-11-23 11:00:00"):
+            self.env["helpdesk.ticket"]._cron_escalate_overdue(batch_size=20)
+        notices = self.env["mail.message"].search(
+            [
+                ("partner_ids", "in", self.manager.partner_id.ids),
+                ("subject", "ilike", "overdue"),
+            ]
+        )
+        self.assertEqual(len(notices), 1)
+        self.assertIn("55 complaint step(s) overdue", notices.subject)
+        self.assertEqual(notices.body.count("<li>"), 50)
+        self.assertIn("and 5 more", notices.body)
+        self.assertTrue(all(complaints.stage_history_ids.mapped("escalated")))
+
     # -- access ------------------------------------------------------------------
     def test_sales_rep_sees_own_team_only(self):
         mine = self._create_complaint()
