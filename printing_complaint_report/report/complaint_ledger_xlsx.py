@@ -1,7 +1,10 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import tempfile
 import uuid
 from functools import partial
+
+import xlsxwriter
 
 from odoo import api, models
 from odoo.osv import expression
@@ -35,6 +38,17 @@ class ComplaintLedgerXlsx(models.AbstractModel):
 
     def get_workbook_options(self):
         return {"constant_memory": True, "default_date_format": "yyyy-mm-dd"}
+
+    def create_xlsx_report(self, docids, data):
+        """report_xlsx's, with the workbook assembled in a temporary file
+        rather than in memory: the finished file is the only copy held."""
+        tickets = self._get_objs_for_report(docids, data)
+        with tempfile.TemporaryFile() as stream:
+            workbook = xlsxwriter.Workbook(stream, self.get_workbook_options())
+            self.generate_xlsx_report(workbook, data, tickets)
+            workbook.close()
+            stream.seek(0)
+            return stream.read(), "xlsx"
 
     def _step_hours_headers(self):
         """{step: header} of the working hours column of each timed step, in
