@@ -59,6 +59,8 @@ from . import helpdesk_ticket_recurrence
 from . import helpdesk_ticket_portal
 from . import printing_complaint_inspection
 from . import printing_complaint_supplier_claim
+from . import printing_complaint_supplier_claim_procedure
+from . import printing_complaint_supplier_claim_credit_note
 from . import account_move_supplier_claim
 from . import printing_complaint_demo
 from . import printing_complaint_demo_dating
