@@ -564,7 +564,7 @@ class HelpdeskTicket(models.Model):
         an overdue step. Activities and notes are inserted in one statement
         each (_complaint_insert_activities, _complaint_insert_notes)."""
         today = fields.Date.today()
-        by_manager = self.grouped(lambda t: t.team_id.user_id or fallback_manager)
+        by_manager = self._complaint_by_manager(fallback_manager)
         summary = _per_language(summary or (lambda env: env._("Complaint overdue")))
         self._complaint_insert_activities(
             ticket._complaint_activity_vals(OVERDUE_ACTIVITY, manager, today, summary)
@@ -584,10 +584,12 @@ class HelpdeskTicket(models.Model):
         if digest:
             self._complaint_send_overdue_digests(fallback_manager)
 
+    def _complaint_by_manager(self, fallback_manager):
+        """{team manager (else fallback_manager): their complaints}."""
+        return self.grouped(lambda t: t.team_id.user_id or fallback_manager)
+
     def _complaint_send_overdue_digests(self, fallback_manager):
         """One notification to each team manager listing these overdue
         complaints."""
-        for manager, overdue in self.grouped(
-            lambda t: t.team_id.user_id or fallback_manager
-        ).items():
+        for manager, overdue in self._complaint_by_manager(fallback_manager).items():
             manager._complaint_notify_overdue(overdue)

@@ -153,18 +153,18 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
         )
         activities = Activity.browse(row[0] for row in self.env.cr.fetchall())
         records._complaint_inserted("activity_ids")
+        res_ids_of = {}
+        for vals in vals_list:
+            res_ids_of.setdefault(vals["user_id"], set()).add(vals["res_id"])
         for user in users:
-            res_ids = {v["res_id"] for v in vals_list if v["user_id"] == user.id}
-            self.sudo().browse(res_ids).message_subscribe(
+            records.browse(res_ids_of[user.id]).message_subscribe(
                 partner_ids=user.partner_id.ids
             )
         today = fields.Date.context_today(self)
-        users.filtered(
-            lambda user: any(
-                v["user_id"] == user.id and v["date_deadline"] <= today
-                for v in vals_list
-            )
-        )._bus_send("mail.activity/updated", {"activity_created": True})
+        due = {vals["user_id"] for vals in vals_list if vals["date_deadline"] <= today}
+        users.filtered(lambda user: user.id in due)._bus_send(
+            "mail.activity/updated", {"activity_created": True}
+        )
         return activities
 
     def _complaint_insert_notes(self, bodies):
