@@ -56,13 +56,19 @@ ODOO_REQUIREMENT_FIXES = {
 # deadlines and working hours of the steps, the escalation, reminder,
 # effectiveness and follow-up crons, working days of containment and
 # verification, recurrence windows, documents dated today (credit notes of
-# the year), the query budgets. `setup/test` also runs them at each moment
-# of date_runs() before the whole suite (see README, "The two commands").
+# the year), the query budgets, the chatter's dates, the demo dated back
+# from its build, the portal's orders of the last days. `setup/test` also
+# runs them at each moment of date_runs() before the whole suite (see
+# README, "The two commands").
 TIME_SENSITIVE_TESTS = (
     "printing_complaint/tests/test_complaint_lifecycle.py",
     "printing_complaint/tests/test_complaint_closure.py",
     "printing_complaint/tests/test_complaint_solutions.py",
     "printing_complaint/tests/test_performance.py",
+    "printing_complaint/tests/test_chatter_language.py",
+    "printing_complaint/tests/test_demo_data.py",
+    "printing_complaint/tests/test_portal_screens.py",
+    "printing_complaint/tests/test_portal_screens_tour.py",
 )
 # The suites of the modules the addons extend (`setup/test --peers`), run
 # on a database with both addons installed: helpdesk_mgmt_sale, which the

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from .common import ComplaintCase
 
@@ -86,6 +86,8 @@ class TestChatterLanguage(ComplaintCase):
             "set category and severity.",
         )
 
+    # A Monday morning: the deadlines are working days ahead of it.
+    @freeze_time("2026-11-23 10:00:00")
     def test_new_date_is_told_in_the_customers_language(self):
         complaint = self._at_solution_step()
         solution = self._propose(
@@ -109,6 +111,7 @@ class TestChatterLanguage(ComplaintCase):
         self.assertEqual(complaint.step_deadline.date(), later)
         self.assertEqual(complaint.stage_history_ids[-1:].deadline.date(), later)
 
+    @freeze_time("2026-11-23 10:00:00")
     def test_cron_writes_in_the_readers_language(self):
         """The overdue escalation, run by the cron in English, writes the
         manager's activity in the manager's Chinese and the note in the
