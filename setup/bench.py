@@ -243,13 +243,15 @@ def psql(database, sql):
 
 
 def copy_database():
+    """The test database and its filestore (the web client's assets, the
+    menus' icons), as Odoo's database manager duplicates one."""
+    from odoo.tools import config
+
     psql("postgres", f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
     psql("postgres", f'CREATE DATABASE "{BENCH_DB}" TEMPLATE "{SOURCE_DB}"')
-    # Its attachments too (the web client's assets, the menus' icons).
-    filestore = STATE / "filestore" / "filestore"
-    shutil.rmtree(filestore / BENCH_DB, ignore_errors=True)
-    if (filestore / SOURCE_DB).is_dir():
-        shutil.copytree(filestore / SOURCE_DB, filestore / BENCH_DB)
+    shutil.rmtree(config.filestore(BENCH_DB), ignore_errors=True)
+    if os.path.isdir(config.filestore(SOURCE_DB)):
+        shutil.copytree(config.filestore(SOURCE_DB), config.filestore(BENCH_DB))
 
 
 def prepare(env):
@@ -1102,14 +1104,13 @@ def main(argv=None):
 
     small_file = STATE / "bench-small.json"
     small_count = max(args.count // 10, 1)
-    if not args.keep:
-        print(f"[bench] copying {SOURCE_DB} into {BENCH_DB}", flush=True)
-        copy_database()
-
     import odoo
     from odoo.tools import config
 
     config.parse_config(["-c", str(STATE / "odoo.conf"), "-d", BENCH_DB])
+    if not args.keep:
+        print(f"[bench] copying {SOURCE_DB} into {BENCH_DB}", flush=True)
+        copy_database()
     registry = odoo.modules.registry.Registry(BENCH_DB)
     with registry.cursor() as cr:
         count = generated_count(cr)
