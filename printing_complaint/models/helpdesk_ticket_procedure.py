@@ -544,7 +544,8 @@ class HelpdeskTicket(models.Model):
         fallback = self.env.ref("base.user_admin")
         escalated = self.browse()
         while True:
-            lines = History.search(domain, limit=batch_size)
+            # By id: the model's order would join the tickets to sort.
+            lines = History.search(domain, limit=batch_size, order="id")
             if not lines:
                 break
             lines.write({"escalated": True, "is_late": True})
@@ -567,9 +568,13 @@ class HelpdeskTicket(models.Model):
         by_manager = self._complaint_by_manager(fallback_manager)
         summary = _per_language(summary or (lambda env: env._("Complaint overdue")))
         self._complaint_insert_activities(
-            ticket._complaint_activity_vals(OVERDUE_ACTIVITY, manager, today, summary)
-            for manager, tickets in by_manager.items()
-            for ticket in tickets
+            [
+                vals
+                for manager, tickets in by_manager.items()
+                for vals in tickets._complaint_activities_vals(
+                    OVERDUE_ACTIVITY, lambda _ticket, m=manager: m, today, summary
+                )
+            ]
         )
         self._complaint_log_batch(
             note

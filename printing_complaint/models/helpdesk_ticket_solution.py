@@ -270,7 +270,7 @@ class HelpdeskTicket(models.Model):
         """A progress activity for each complaint in execution whose customer
         has not been told anything for the company's interval."""
         now = fields.Datetime.now()
-        reminders = []
+        due = self.browse()
         for ticket in self.search(
             [("complaint_step", "=", "execution"), ("user_id", "!=", False)]
         ):
@@ -279,12 +279,10 @@ class HelpdeskTicket(models.Model):
             if now - last >= interval and not ticket._complaint_activities(
                 PROGRESS_ACTIVITY
             ):
-                reminders.append(
-                    ticket._complaint_activity_vals(
-                        PROGRESS_ACTIVITY, ticket._complaint_owner(), today
-                    )
-                )
-        return reminders
+                due |= ticket
+        return due._complaint_activities_vals(
+            PROGRESS_ACTIVITY, lambda ticket: ticket._complaint_owner(), today
+        )
 
     def _complaint_owner(self):
         """Who answers for the complaint: its owner, else the team leader."""

@@ -8,6 +8,10 @@ from odoo import fields, models
 from odoo.tools import SQL, html_sanitize
 from odoo.tools.mail import generate_tracking_message_id
 
+# What _complaint_insert_followers() writes of a follower: with any other
+# stored field (another module's), it falls back on message_subscribe().
+FOLLOWER_COLUMNS = {"id", "res_model", "res_id", "partner_id", "helpdesk_ticket_id"}
+
 
 def _batches_without_repeats(vals_list):
     """vals_list cut in batches where a user has one activity per record:
@@ -70,6 +74,23 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
             "automated": True,
         }
 
+    def _complaint_activities_vals(self, xmlid, user_of, deadline, summary=None):
+        """_complaint_activity_vals() for each record, assigned to
+        user_of(record): the type, summary and deadline are worked out once
+        per language of the assignees, not once per record (a cron's
+        thousands of activities)."""
+        shared = {}
+        vals_list = []
+        for record in self:
+            user = user_of(record)
+            lang = user.lang or self.env.lang or "en_US"
+            if lang not in shared:
+                shared[lang] = record._complaint_activity_vals(
+                    xmlid, user, deadline, summary
+                )
+            vals_list.append(dict(shared[lang], res_id=record.id, user_id=user.id))
+        return vals_list
+
     def _complaint_in_langs(self, lang_of):
         """self split by language, each part in an environment of its
         language: [(records, env)], for the lines written to people (one
@@ -99,9 +120,10 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
     # mail.activity.create() and mail.message.create() cost about half a
     # millisecond per record in Python (defaults, computes, sanitizing, the
     # cache); a cron escalating thousands of overdue steps writes the same
-    # rows with one statement each, subscribes the assignees like
-    # mail.activity does (once per assignee) and tells their web clients
-    # once. Activities and notes written this way are ordinary records.
+    # rows with one statement each, subscribes the assignees as
+    # mail.activity does (the followers, also one statement) and tells their
+    # web clients once. Activities, notes and followers written this way are
+    # ordinary records.
 
     def _complaint_insert_activities(self, vals_list):
         """Create the activities of vals_list (see _complaint_activity_vals;
@@ -153,19 +175,79 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
         )
         activities = Activity.browse(row[0] for row in self.env.cr.fetchall())
         records._complaint_inserted("activity_ids")
-        res_ids_of = {}
-        for vals in vals_list:
-            res_ids_of.setdefault(vals["user_id"], set()).add(vals["res_id"])
-        for user in users:
-            records.browse(res_ids_of[user.id]).message_subscribe(
-                partner_ids=user.partner_id.ids
-            )
+        partner_of = {user.id: user.partner_id.id for user in users}
+        records._complaint_insert_followers(
+            {(vals["res_id"], partner_of[vals["user_id"]]) for vals in vals_list}
+        )
         today = fields.Date.context_today(self)
         due = {vals["user_id"] for vals in vals_list if vals["date_deadline"] <= today}
         users.filtered(lambda user: user.id in due)._bus_send(
             "mail.activity/updated", {"activity_created": True}
         )
         return activities
+
+    def _complaint_insert_followers(self, pairs):
+        """Subscribe partners to records, pairs {(record id, partner id)},
+        with one INSERT: what message_subscribe() does without subtypes
+        (existing followers kept as they are, new ones with the model's
+        default subtypes, the external ones for portal partners), for a
+        cron's batch. Falls back on message_subscribe() when another
+        module stores more on a follower than the INSERT writes."""
+        Followers = self.env["mail.followers"].sudo()
+        stored = {
+            name
+            for name, field in Followers._fields.items()
+            if field.store and field.column_type
+        }
+        partners = self.env["res.partner"].sudo().browse({p for _r, p in pairs})
+        active = partners.filtered("active")
+        active_ids = set(active.ids)
+        pairs = [
+            (res_id, partner) for res_id, partner in pairs if partner in active_ids
+        ]
+        if not pairs:
+            return
+        if stored - FOLLOWER_COLUMNS:
+            for partner in active:
+                self.browse(
+                    {res_id for res_id, p in pairs if p == partner.id}
+                ).message_subscribe(partner_ids=partner.ids)
+            return
+        default, _internal, external = self.env[
+            "mail.message.subtype"
+        ].default_subtypes(self._name)
+        Followers.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH new AS (
+                    INSERT INTO mail_followers (
+                        res_model, res_id, partner_id, helpdesk_ticket_id)
+                    SELECT %(model)s, v.res_id, v.partner_id,
+                           CASE WHEN %(on_tickets)s THEN v.res_id END
+                      FROM unnest(%(res_ids)s::int[], %(partner_ids)s::int[])
+                        AS v(res_id, partner_id)
+                        ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+                 RETURNING id, partner_id)
+                INSERT INTO mail_followers_mail_message_subtype_rel (
+                    mail_followers_id, mail_message_subtype_id)
+                SELECT new.id, subtype_id
+                  FROM new, unnest(CASE WHEN new.partner_id = ANY(%(shared)s)
+                                        THEN %(external)s::int[]
+                                        ELSE %(default)s::int[] END) AS subtype_id
+                """,
+                model=self._name,
+                on_tickets=self._name == "helpdesk.ticket",
+                res_ids=[res_id for res_id, _p in pairs],
+                partner_ids=[partner for _r, partner in pairs],
+                shared=active.filtered("partner_share").ids,
+                external=external.ids,
+                default=default.ids,
+            )
+        )
+        self.browse({res_id for res_id, _p in pairs})._complaint_inserted(
+            "message_follower_ids"
+        )
 
     def _complaint_insert_notes(self, bodies):
         """An internal note on each record, bodies {record id: text}, with

@@ -1,11 +1,13 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime
+from unittest.mock import patch
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
+from ..models import printing_complaint_activity_mixin as activity_mixin
 from .common import ComplaintCase
 
 # Every step of the procedure, in order.
@@ -541,6 +543,17 @@ class TestComplaintLifecycle(ComplaintCase):
         )
         self.assertEqual(inserted.res_name, complaint.display_name)
         self.assertIn(self.manager.partner_id, complaint.message_partner_ids)
+
+        def manager_follower(ticket):
+            return ticket.message_follower_ids.filtered(
+                lambda f: f.partner_id == self.manager.partner_id
+            )
+
+        self.assertEqual(manager_follower(complaint).helpdesk_ticket_id, complaint)
+        self.assertEqual(
+            manager_follower(complaint).subtype_ids, manager_follower(twin).subtype_ids
+        )
+        self.assertTrue(manager_follower(complaint).subtype_ids)
         note_fields = [
             "body",
             "author_id",
@@ -559,6 +572,42 @@ class TestComplaintLifecycle(ComplaintCase):
         as_manager = complaint.with_user(self.manager)
         self.assertIn(inserted.id, as_manager.activity_ids.ids)
         self.assertIn("escalated to the team manager", as_manager.message_ids[:1].body)
+
+    def test_inserted_followers_are_those_message_subscribe_adds(self):
+        """The crons' followers, inserted in SQL: an internal user gets the
+        model's default subtypes and a portal contact the external ones, as
+        message_subscribe gives them; a follower keeps the subtypes chosen,
+        an archived contact is not subscribed; with a column of another
+        module on followers, message_subscribe does the work."""
+        complaint, twin, third = (self._create_complaint() for _i in range(3))
+        portal = self.env["res.partner"].create({"name": "Portal contact"})
+        archived = self.env["res.partner"].create({"name": "Gone", "active": False})
+        note = self.env.ref("mail.mt_note")
+        complaint.message_subscribe(self.manager.partner_id.ids, [note.id])
+        pairs = {
+            (record.id, partner.id)
+            for record in (complaint, twin)
+            for partner in (self.manager.partner_id, portal, archived)
+        }
+        complaint._complaint_insert_followers(pairs)
+        third.message_subscribe((self.manager.partner_id | portal).ids)
+
+        def subtypes(ticket, partner):
+            return ticket.message_follower_ids.filtered(
+                lambda f: f.partner_id == partner
+            ).subtype_ids
+
+        self.assertEqual(subtypes(complaint, self.manager.partner_id), note)
+        for partner in (self.manager.partner_id, portal):
+            self.assertEqual(subtypes(twin, partner), subtypes(third, partner))
+        self.assertNotEqual(
+            subtypes(twin, portal), subtypes(twin, self.manager.partner_id)
+        )
+        self.assertNotIn(archived, twin.message_partner_ids)
+        fourth = self._create_complaint()
+        with patch.object(activity_mixin, "FOLLOWER_COLUMNS", {"id", "res_id"}):
+            fourth._complaint_insert_followers({(fourth.id, portal.id)})
+        self.assertEqual(subtypes(fourth, portal), subtypes(third, portal))
 
     def test_escalation_sends_one_short_digest_per_run(self):
         """Thousands overdue on a first run: one digest per manager, listing
