@@ -218,3 +218,31 @@ class TestPortalFieldAccess(ComplaintCase):
             .search_read([("ticket_id", "=", complaint.id)], ["type_id", "state"])
         )
         self.assertEqual(offer["state"], "offered")
+
+    def test_internal_check_answers_as_the_groups_do(self):
+        """res.users.has_groups("base.group_user") reads `share` (a faster
+        path for the internal fields' checks): it answers as the groups do,
+        also when they change in the same transaction."""
+        public = self.env.ref("base.public_user")
+        for user in (self.sales_rep, self.buyer, public):
+            with self.subTest(user=user.login):
+                self.assertEqual(
+                    user.has_groups("base.group_user"),
+                    user._has_group("base.group_user"),
+                )
+        self.assertTrue(self.sales_rep.has_groups("base.group_user"))
+        self.assertFalse(self.buyer.has_groups("base.group_user"))
+        Ticket = self.env["helpdesk.ticket"].with_user(self.sales_rep)
+        internal = {
+            name
+            for name in INTERNAL_SAMPLES["helpdesk.ticket"]
+            if Ticket._fields[name].groups == "base.group_user"
+        }
+        self.assertTrue(internal)
+        self.assertLessEqual(internal, set(Ticket.fields_get()))
+        # Made a portal user: the internal fields close at once.
+        self.sales_rep.write(
+            {"groups_id": [(6, 0, self.env.ref("base.group_portal").ids)]}
+        )
+        self.assertFalse(self.sales_rep.has_groups("base.group_user"))
+        self.assertFalse(internal & set(Ticket.fields_get()))

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup, escape
 
-from odoo import models
+from odoo import api, models
 
 # The digest lists this many complaints; the others are counted (a first
 # run on a long history can find thousands overdue).
@@ -11,6 +11,18 @@ DIGEST_LIMIT = 50
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    @api.readonly
+    def has_groups(self, group_spec):
+        # The complaint's internal fields (groups="base.group_user", about a
+        # hundred on helpdesk.ticket, kept from portal users) are checked
+        # field by field at each read of a ticket, plain ones included, and
+        # the generic check costs two cached lookups each. Being an internal
+        # user is what `share` stores, recomputed when the groups change.
+        if group_spec == "base.group_user" and (self.env.su or self == self.env.user):
+            self.ensure_one()
+            return not self.sudo().share
+        return super().has_groups(group_spec)
 
     def _complaint_notify_overdue(self, complaints):
         """One notification to this manager for a batch of overdue steps."""
