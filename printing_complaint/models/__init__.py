@@ -39,6 +39,7 @@ from . import helpdesk_ticket
 from . import helpdesk_ticket_number
 from . import helpdesk_ticket_duplicate
 from . import helpdesk_ticket_procedure
+from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_handling
 from . import helpdesk_ticket_replan
 from . import helpdesk_ticket_team_target

@@ -4,10 +4,11 @@
 The other concerns extend the same model in their own files:
 helpdesk_ticket_number.py (the complaint number), _duplicate.py (merging a
 duplicate), _facts.py (the facts of each complaint type, walk-in jobs),
-helpdesk_ticket_procedure.py (steps, clock, escalation), _gates.py (what
-each step needs), _investigation.py, _solution.py (solutions, offer,
-execution follow-up), _closure.py (closure, rating, reopening), _capa.py
-(actions, follow-up), _recurrence.py and the smaller ones beside them."""
+helpdesk_ticket_procedure.py (steps, clock), _escalation.py (overdue
+steps), _gates.py (what each step needs), _investigation.py, _solution.py
+(solutions, offer, execution follow-up), _closure.py (closure, rating,
+reopening), _capa.py (actions, follow-up), _recurrence.py and the smaller
+ones beside them."""
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError

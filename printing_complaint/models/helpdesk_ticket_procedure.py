@@ -1,9 +1,10 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The complaint procedure on helpdesk.ticket: the moves between steps,
-the step clock (deadline in working hours, stage history, who acts next)
-and the escalation of overdue steps. What each step needs before a
-complaint leaves it is in helpdesk_ticket_gates.py."""
+the step clock (deadline in working hours, stage history, who acts next).
+What each step needs before a complaint leaves it is in
+helpdesk_ticket_gates.py; the escalation of overdue steps is in
+helpdesk_ticket_escalation.py."""
 
 import uuid
 from datetime import datetime, time
@@ -13,22 +14,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 
-from ..tools import overdue_domain
 from .helpdesk_ticket_stage import ALLOWED_MOVES, COMPLAINT_STEPS, FEEDBACK_MOVES
-
-
-def _per_language(text_of):
-    """text_of (env -> str) read once per language: a cron writes the same
-    text on thousands of records."""
-    texts = {}
-
-    def text_in(env):
-        if env.lang not in texts:
-            texts[env.lang] = text_of(env)
-        return texts[env.lang]
-
-    return text_in
-
 
 # Set by the procedure itself (as superuser, after its checks), never
 # through a user's write: the step's clock, the closure (confirmed only by
@@ -71,7 +57,6 @@ STEP_ACTIVITY_TYPES = {
     "execution": "printing_complaint.activity_complaint_execute",
     "closure": "printing_complaint.activity_complaint_close",
 }
-OVERDUE_ACTIVITY = "printing_complaint.activity_complaint_overdue"
 # The solutions whose deadlines make the deadline of execution.
 EXECUTED_STATES = ("accepted", "in_execution", "done")
 
@@ -85,10 +70,6 @@ class HelpdeskTicket(models.Model):
     )
     step_deadline = fields.Datetime(
         string="Step deadline", readonly=True, copy=False, index=True
-    )
-    is_overdue = fields.Boolean(
-        compute="_compute_is_overdue",
-        search="_search_is_overdue",
     )
     stage_history_ids = fields.One2many(
         "printing.complaint.stage.history",
@@ -106,26 +87,6 @@ class HelpdeskTicket(models.Model):
         if team.exists().is_complaint_team:
             return team._get_applicable_stages()
         return super()._read_group_stage_ids(stages, domain)
-
-    def _compute_is_overdue(self):
-        now = fields.Datetime.now()
-        for ticket in self:
-            ticket.is_overdue = bool(
-                ticket.step_deadline
-                and ticket.step_deadline < now
-                and ticket.complaint_step not in (False, "closed")
-            )
-
-    def _search_is_overdue(self, operator, value):
-        return overdue_domain(
-            self.env,
-            operator,
-            value,
-            [
-                ("step_deadline", "<", fields.Datetime.now()),
-                ("complaint_step", "not in", [False, "closed"]),
-            ],
-        )
 
     # ------------------------------------------------------------------
     # Moves: every stage change, whoever writes it, passes the gates
@@ -525,77 +486,3 @@ class HelpdeskTicket(models.Model):
             for ticket in self
             if ticket.complaint_step in STEP_ACTIVITY_TYPES
         )
-
-    # ------------------------------------------------------------------
-    # Overdue escalation (cron)
-    # ------------------------------------------------------------------
-    @api.model
-    def _cron_escalate_overdue(self, batch_size=1000):
-        """Flag the steps past their deadline and tell the team's manager,
-        once per breach; works in batches with a fixed number of queries,
-        and sends each manager one digest for the whole run."""
-        History = self.env["printing.complaint.stage.history"].sudo()
-        domain = [
-            ("exit_date", "=", False),
-            ("escalated", "=", False),
-            ("deadline", "<", fields.Datetime.now()),
-        ]
-        # The team's leader, else the administrator (read once, not per ticket).
-        fallback = self.env.ref("base.user_admin")
-        escalated = self.browse()
-        while True:
-            # Oldest breaches first, in the order of the partial index on
-            # the steps to escalate (the model's order joins the tickets).
-            lines = History.search(domain, limit=batch_size, order="deadline, id")
-            if not lines:
-                break
-            lines.write({"escalated": True, "is_late": True})
-            lines.ticket_id._complaint_escalate(fallback, digest=False)
-            escalated |= lines.ticket_id
-            if len(lines) < batch_size:
-                break
-        escalated._complaint_send_overdue_digests(fallback)
-        return True
-
-    def _complaint_escalate(
-        self, fallback_manager, summary=None, note=None, digest=True
-    ):
-        """An overdue activity for each complaint's team manager, a note on
-        the complaint and (digest) one notification per manager. summary and
-        note give the texts in a language (env -> str); by default those of
-        an overdue step. Activities and notes are inserted in one statement
-        each (_complaint_insert_activities, _complaint_insert_notes)."""
-        today = fields.Date.today()
-        by_manager = self._complaint_by_manager(fallback_manager)
-        summary = _per_language(summary or (lambda env: env._("Complaint overdue")))
-        self._complaint_insert_activities(
-            [
-                vals
-                for manager, tickets in by_manager.items()
-                for vals in tickets._complaint_activities_vals(
-                    OVERDUE_ACTIVITY, lambda _ticket, m=manager: m, today, summary
-                )
-            ]
-        )
-        self._complaint_log_batch(
-            note
-            or (
-                lambda env: env._(
-                    "The deadline of this step has passed: escalated to the team "
-                    "manager."
-                )
-            ),
-            insert=True,
-        )
-        if digest:
-            self._complaint_send_overdue_digests(fallback_manager)
-
-    def _complaint_by_manager(self, fallback_manager):
-        """{team manager (else fallback_manager): their complaints}."""
-        return self.grouped(lambda t: t.team_id.user_id or fallback_manager)
-
-    def _complaint_send_overdue_digests(self, fallback_manager):
-        """One notification to each team manager listing these overdue
-        complaints."""
-        for manager, overdue in self._complaint_by_manager(fallback_manager).items():
-            manager._complaint_notify_overdue(overdue)
