@@ -208,10 +208,11 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
         if not pairs:
             return
         if stored - FOLLOWER_COLUMNS:
-            for partner in active:
-                self.browse(
-                    {res_id for res_id, p in pairs if p == partner.id}
-                ).message_subscribe(partner_ids=partner.ids)
+            res_ids_of = {}
+            for res_id, partner in pairs:
+                res_ids_of.setdefault(partner, set()).add(res_id)
+            for partner, res_ids in res_ids_of.items():
+                self.browse(res_ids).message_subscribe(partner_ids=[partner])
             return
         default, _internal, external = self.env[
             "mail.message.subtype"
