@@ -304,5 +304,6 @@ class PrintingComplaintDemo(models.AbstractModel):
             plans.append((ticket, days_ago, hours))
         for ticket, days_ago, hours in plans:
             self._age(clock, ticket, days_ago, hours)
+        self._date_customer_orders([ticket for ticket, _days, _hours in plans])
         self.env.invalidate_all()
         return True

@@ -16,6 +16,9 @@ from .printing_complaint_demo import DATED
 
 _logger = logging.getLogger(__name__)
 
+# A demo order is placed this many days before its first complaint.
+ORDER_LEAD_DAYS = 10
+
 
 class PrintingComplaintDemo(models.AbstractModel):
     _inherit = "printing.complaint.demo"  # pylint: disable=consider-merging-classes-inherited
@@ -251,6 +254,30 @@ class PrintingComplaintDemo(models.AbstractModel):
                     min(closed_at + timedelta(hours=2), now),
                     min(closed_at + timedelta(hours=2), now),
                     rating.id,
+                )
+            )
+
+    def _date_customer_orders(self, tickets):
+        """Date each customer order complained about ORDER_LEAD_DAYS before
+        its first complaint: confirming an order dates it at the moment of
+        confirmation (sale's _prepare_confirmation_values), which in the
+        demo is the install, after the complaints the clock moved back."""
+        first_complaint = {}
+        for ticket in tickets:
+            order = ticket.sale_order_id
+            if order and not order.complaint_solution_id:
+                received = ticket.received_date
+                earliest = first_complaint.get(order, received)
+                first_complaint[order] = min(earliest, received)
+        for order, received in first_complaint.items():
+            placed = received - timedelta(days=ORDER_LEAD_DAYS)
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE sale_order SET date_order = %s, create_date = %s"
+                    " WHERE id = %s",
+                    placed,
+                    placed,
+                    order.id,
                 )
             )
 

@@ -399,8 +399,12 @@ class TestDemoFigures(DemoCase):
 
     def test_delivered_orders_give_a_rate(self):
         manager = self.user("manager")
-        received = self.complaints().mapped("received_date")
-        start, end = min(received).date(), max(received).date()
+        demo = self.complaints()
+        # the orders are placed before they are complained about
+        for complaint in demo.filtered("sale_order_id"):
+            self.assertLess(complaint.sale_order_id.date_order, complaint.received_date)
+        dated = demo.mapped("received_date") + demo.sale_order_id.mapped("date_order")
+        start, end = min(dated).date(), max(dated).date()
         _label, complaints, orders, _qty, rate, _units = (
             self.env["printing.complaint.analysis"]
             .with_user(manager)
