@@ -798,6 +798,12 @@ class Bench:
             "late": ref("printing_complaint.activity_complaint_solution_late"),
             "admin": self.admin.id,
             "note": ref("mail.mt_note"),
+            "subtypes": root["mail.message.subtype"]
+            .default_subtypes("helpdesk.ticket")[0]
+            .ids,
+            "author": root.user.partner_id.id,
+            "email_from": root.user.partner_id.email_formatted or None,
+            "message_id": "<bench-escalation@localhost>",
         }
         cr = self.cr
 
@@ -819,7 +825,8 @@ class Bench:
         cr = self.cr
         cr.execute(
             """SELECT count(*) FROM printing_complaint_stage_history
-                WHERE exit_date IS NULL AND NOT escalated AND deadline < now()"""
+                WHERE exit_date IS NULL AND escalated IS NOT TRUE
+                  AND deadline < now()"""
         )
         overdue = cr.fetchone()[0]
         cr.execute(
@@ -836,40 +843,93 @@ class Bench:
         return overdue, late, execution
 
 
+# The crons' baselines: the writes the crons make, by hand, in one statement
+# each (data-modifying CTEs): the steps flagged, an activity and a note per
+# complaint, the managers (or owners) subscribed as followers with the
+# default subtypes, and for the escalation one digest per manager (a message
+# listing the first 50 complaints, its recipient and inbox notification).
 ESCALATION_SQL = """
 WITH due AS (
     UPDATE printing_complaint_stage_history
-       SET escalated = true, is_late = true, write_date = now()
-     WHERE exit_date IS NULL AND NOT escalated AND deadline < now()
+       SET escalated = true, is_late = true, write_uid = 1, write_date = now()
+     WHERE exit_date IS NULL AND escalated IS NOT TRUE AND deadline < now()
  RETURNING ticket_id),
-acts AS (
+tickets AS MATERIALIZED (
+    SELECT DISTINCT t.id, t.number, t.name, t.stage_id,
+           COALESCE(team.user_id, %(admin)s) AS manager
+      FROM due JOIN helpdesk_ticket t ON t.id = due.ticket_id
+      LEFT JOIN helpdesk_ticket_team team ON team.id = t.team_id),
+managers AS MATERIALIZED (
+    SELECT u.id AS user_id, u.partner_id, p.tz,
+           nextval('mail_message_id_seq') AS digest_id, count(*) AS overdue,
+           array_to_string((array_agg(
+               '<li><a href="/odoo/action-printing_complaint.action_complaints/'
+               || t.id || '">' || t.number || '</a> ' || t.name || ' ('
+               || (stage.name->>'en_US') || ')</li>' ORDER BY t.id))[1:50], '')
+               AS items
+      FROM tickets t JOIN res_users u ON u.id = t.manager
+      JOIN res_partner p ON p.id = u.partner_id
+      LEFT JOIN helpdesk_ticket_stage stage ON stage.id = t.stage_id
+     GROUP BY u.id, u.partner_id, p.tz),
+activities AS (
     INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
                                activity_type_id, summary, date_deadline,
-                               user_id, automated, create_uid, write_uid,
-                               create_date, write_date)
-    SELECT %(model_id)s, 'helpdesk.ticket', t.id, t.name, %(overdue)s,
-           'Complaint overdue', current_date,
-           COALESCE(team.user_id, %(admin)s), true, 1, 1, now(), now()
-      FROM due JOIN helpdesk_ticket t ON t.id = due.ticket_id
-      LEFT JOIN helpdesk_ticket_team team ON team.id = t.team_id
- RETURNING res_id)
-INSERT INTO mail_message (model, res_id, message_type, subtype_id, body,
-                          date, create_uid, write_uid, create_date, write_date)
-SELECT 'helpdesk.ticket', res_id, 'notification', %(note)s,
-       '<p>The deadline of this step has passed: escalated to the team '
-       'manager.</p>', now(), 1, 1, now(), now()
-  FROM acts
+                               user_id, user_tz, automated, active,
+                               create_uid, write_uid, create_date, write_date)
+    SELECT %(model_id)s, 'helpdesk.ticket', t.id, t.number || ' - ' || t.name,
+           %(overdue)s, 'Complaint overdue', current_date, m.user_id, m.tz,
+           true, true, 1, 1, now(), now()
+      FROM tickets t JOIN managers m ON m.user_id = t.manager),
+notes AS (
+    INSERT INTO mail_message (model, res_id, message_type, subtype_id,
+                              is_internal, body, author_id, email_from,
+                              message_id, date, create_uid, write_uid,
+                              create_date, write_date)
+    SELECT 'helpdesk.ticket', t.id, 'notification', %(note)s, true,
+           '<p>The deadline of this step has passed: escalated to the team '
+           'manager.</p>', %(author)s, %(email_from)s, %(message_id)s, now(),
+           1, 1, now(), now()
+      FROM tickets t),
+followers AS (
+    INSERT INTO mail_followers (res_model, res_id, partner_id,
+                                helpdesk_ticket_id)
+    SELECT 'helpdesk.ticket', t.id, m.partner_id, t.id
+      FROM tickets t JOIN managers m ON m.user_id = t.manager
+        ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+ RETURNING id),
+subtypes AS (
+    INSERT INTO mail_followers_mail_message_subtype_rel (
+        mail_followers_id, mail_message_subtype_id)
+    SELECT f.id, subtype FROM followers f, unnest(%(subtypes)s::int[]) subtype),
+digests AS (
+    INSERT INTO mail_message (id, message_type, subtype_id, is_internal,
+                              subject, body, author_id, email_from,
+                              message_id, date, create_uid, write_uid,
+                              create_date, write_date)
+    SELECT m.digest_id, 'user_notification', %(note)s, false,
+           m.overdue || ' complaint step(s) overdue',
+           '<p>These complaints passed the deadline of their step:</p><ul>'
+           || m.items || '</ul>', %(author)s, %(email_from)s, %(message_id)s,
+           now(), 1, 1, now(), now()
+      FROM managers m),
+recipients AS (
+    INSERT INTO mail_message_res_partner_rel (mail_message_id, res_partner_id)
+    SELECT digest_id, partner_id FROM managers)
+INSERT INTO mail_notification (mail_message_id, res_partner_id,
+                               notification_type, notification_status,
+                               is_read, author_id)
+SELECT digest_id, partner_id, 'inbox', 'sent', false, %(author)s FROM managers
 """
 
 REMINDERS_SQL = """
 WITH late AS (
     UPDATE printing_complaint_solution
-       SET deadline_missed_notified = true, write_date = now()
+       SET deadline_missed_notified = true, write_uid = 1, write_date = now()
      WHERE state IN ('accepted', 'in_execution') AND deadline < current_date
        AND deadline_missed_notified IS NOT TRUE
  RETURNING ticket_id),
 progress AS (
-    SELECT t.id, t.name, t.user_id FROM helpdesk_ticket t
+    SELECT t.id, t.number, t.name, t.user_id FROM helpdesk_ticket t
       JOIN res_company c ON c.id = t.company_id
      WHERE t.complaint_step = 'execution' AND t.user_id IS NOT NULL
        AND now() - COALESCE(t.last_progress_date, t.step_entry_date, now())
@@ -877,21 +937,37 @@ progress AS (
        AND NOT EXISTS (SELECT 1 FROM mail_activity a
                         WHERE a.res_model = 'helpdesk.ticket'
                           AND a.res_id = t.id
-                          AND a.activity_type_id = %(progress)s))
-INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
-                           activity_type_id, summary, date_deadline, user_id,
-                           automated, create_uid, write_uid, create_date,
-                           write_date)
-SELECT %(model_id)s, 'helpdesk.ticket', id, name, %(progress)s,
-       'Inform the customer', current_date, user_id, true, 1, 1, now(), now()
-  FROM progress
-UNION ALL
-SELECT %(model_id)s, 'helpdesk.ticket', t.id, t.name, %(late)s,
-       'Solution late: set a new date', current_date,
-       COALESCE(t.user_id, team.user_id), true, 1, 1, now(), now()
-  FROM late JOIN helpdesk_ticket t ON t.id = late.ticket_id
-  LEFT JOIN helpdesk_ticket_team team ON team.id = t.team_id
- WHERE COALESCE(t.user_id, team.user_id) IS NOT NULL
+                          AND a.activity_type_id = %(progress)s)),
+reminders AS MATERIALIZED (
+    SELECT id, number, name, %(progress)s AS type_id,
+           'Inform the customer' AS summary, user_id
+      FROM progress
+    UNION ALL
+    SELECT t.id, t.number, t.name, %(late)s, 'Solution late: set a new date',
+           COALESCE(t.user_id, team.user_id)
+      FROM late JOIN helpdesk_ticket t ON t.id = late.ticket_id
+      LEFT JOIN helpdesk_ticket_team team ON team.id = t.team_id
+     WHERE COALESCE(t.user_id, team.user_id) IS NOT NULL),
+activities AS (
+    INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
+                               activity_type_id, summary, date_deadline,
+                               user_id, user_tz, automated, active,
+                               create_uid, write_uid, create_date, write_date)
+    SELECT %(model_id)s, 'helpdesk.ticket', r.id, r.number || ' - ' || r.name,
+           r.type_id, r.summary, current_date, r.user_id, p.tz, true, true,
+           1, 1, now(), now()
+      FROM reminders r JOIN res_users u ON u.id = r.user_id
+      JOIN res_partner p ON p.id = u.partner_id),
+followers AS (
+    INSERT INTO mail_followers (res_model, res_id, partner_id,
+                                helpdesk_ticket_id)
+    SELECT DISTINCT 'helpdesk.ticket', r.id, u.partner_id, r.id
+      FROM reminders r JOIN res_users u ON u.id = r.user_id
+        ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+ RETURNING id)
+INSERT INTO mail_followers_mail_message_subtype_rel (
+    mail_followers_id, mail_message_subtype_id)
+SELECT f.id, subtype FROM followers f, unnest(%(subtypes)s::int[]) subtype
 """
 
 
