@@ -93,7 +93,9 @@ class HelpdeskTicket(models.Model):
         an overdue step. Activities and notes are inserted in one statement
         each (_complaint_insert_activities, _complaint_insert_notes)."""
         today = fields.Date.today()
-        by_manager = self._complaint_by_manager(fallback_manager)
+        by_manager = self._complaint_fetch_for_crons()._complaint_by_manager(
+            fallback_manager
+        )
         summary = _per_language(summary or (lambda env: env._("Complaint overdue")))
         self._complaint_insert_activities(
             [
@@ -118,8 +120,14 @@ class HelpdeskTicket(models.Model):
             self._complaint_send_overdue_digests(fallback_manager)
 
     def _complaint_by_manager(self, fallback_manager):
-        """{team manager (else fallback_manager): their complaints}."""
-        return self.grouped(lambda t: t.team_id.user_id or fallback_manager)
+        """{team manager (else fallback_manager): their complaints}, the
+        complaints grouped by team first (a few teams, thousands of
+        complaints)."""
+        by_manager = {}
+        for team, tickets in self.grouped("team_id").items():
+            manager = team.user_id or fallback_manager
+            by_manager[manager] = by_manager.get(manager, self.browse()) | tickets
+        return by_manager
 
     def _complaint_send_overdue_digests(self, fallback_manager):
         """One notification to each team manager listing these overdue

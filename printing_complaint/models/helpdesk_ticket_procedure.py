@@ -59,6 +59,16 @@ STEP_ACTIVITY_TYPES = {
 }
 # The solutions whose deadlines make the deadline of execution.
 EXECUTED_STATES = ("accepted", "in_execution", "done")
+# What the crons read of the complaints they remind or escalate.
+CRON_FIELDS = [
+    "number",
+    "name",
+    "is_complaint",
+    "user_id",
+    "team_id",
+    "company_id",
+    "stage_id",
+]
 
 
 class HelpdeskTicket(models.Model):
@@ -304,6 +314,14 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Languages of the lines the process writes
     # ------------------------------------------------------------------
+    def _complaint_fetch_for_crons(self):
+        """Read only the fields the crons use of their complaints (the owner,
+        the team, the language of the notes, the name on activities and
+        digests): a ticket's whole row is some 150 columns, read for
+        thousands of complaints otherwise."""
+        self.fetch(CRON_FIELDS)
+        return self
+
     def _complaint_internal_lang(self):
         """The language of the complaint's internal notes: its owner's (the
         team leader's without an owner), else the company's."""

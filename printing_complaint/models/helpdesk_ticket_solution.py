@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 from ..tools import dialog_action
 from .printing_complaint_decision import DECISIONS
@@ -257,31 +258,56 @@ class HelpdeskTicket(models.Model):
                 ("state", "in", ("accepted", "in_execution")),
                 ("deadline", "<", today),
                 ("deadline_missed_notified", "=", False),
-            ]
+            ],
+            order="id",  # the model's order joins the complaints
         )
         self._complaint_insert_activities(
             [*self._progress_reminders(today), *late._late_reminders(today)]
         )
-        late._procedure_write({"deadline_missed_notified": True})
+        # A flag of the cron's own, not tracked: no tracking values prepared
+        # for the solutions' tracked fields.
+        late.with_context(mail_notrack=True)._procedure_write(
+            {"deadline_missed_notified": True}
+        )
         return True
 
     @api.model
     def _progress_reminders(self, today):
         """A progress activity for each complaint in execution whose customer
         has not been told anything for the company's interval."""
-        now = fields.Datetime.now()
-        due = self.browse()
-        for ticket in self.search(
-            [("complaint_step", "=", "execution"), ("user_id", "!=", False)]
-        ):
-            interval = timedelta(hours=ticket.company_id.complaint_progress_interval)
-            last = ticket.last_progress_date or ticket.step_entry_date or now
-            if now - last >= interval and not ticket._complaint_activities(
-                PROGRESS_ACTIVITY
-            ):
-                due |= ticket
-        return due._complaint_activities_vals(
+        due = self.search(self._progress_due_domain(fields.Datetime.now()))
+        return due._complaint_fetch_for_crons()._complaint_activities_vals(
             PROGRESS_ACTIVITY, lambda ticket: ticket._complaint_owner(), today
+        )
+
+    @api.model
+    def _progress_due_domain(self, now):
+        """The complaints in execution whose customer was last told (else
+        whose step began) at least their company's interval before now and
+        that have no progress activity open: found by the database, not by
+        reading every complaint in execution."""
+        progress = self.env["ir.model.data"]._xmlid_to_res_id(PROGRESS_ACTIVITY)
+        told_by_company = []
+        for company in (
+            self.env["res.company"].sudo().with_context(active_test=False).search([])
+        ):
+            told_before = now - timedelta(hours=company.complaint_progress_interval)
+            told_by_company.append(
+                [
+                    ("company_id", "=", company.id),
+                    "|",
+                    ("last_progress_date", "<=", told_before),
+                    "&",
+                    ("last_progress_date", "=", False),
+                    ("step_entry_date", "<=", told_before),
+                ]
+            )
+        return expression.AND(
+            [
+                [("complaint_step", "=", "execution"), ("user_id", "!=", False)],
+                expression.OR(told_by_company),
+                [("activity_ids", "not any", [("activity_type_id", "=", progress)])],
+            ]
         )
 
     def _complaint_owner(self):

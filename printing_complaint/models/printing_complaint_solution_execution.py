@@ -16,6 +16,16 @@ from .printing_complaint_solution_type import EXECUTION_KINDS, NO_EXECUTION
 LATE_SOLUTION_ACTIVITY = "printing_complaint.activity_complaint_solution_late"
 
 
+def _late_summary(kind):
+    """The summary of a late solution's activity, for a kind of solution,
+    in the language of env (an activity's summary, see
+    _complaint_activity_vals)."""
+    return lambda env: env._(
+        "%(solution)s is late: set a new date, the customer is told of it",
+        solution=kind.with_env(env).name,
+    )
+
+
 class PrintingComplaintSolution(models.Model):
     # One concern per file, as Odoo splits its big models.
     _inherit = "printing.complaint.solution"  # pylint: disable=consider-merging-classes-inherited
@@ -228,20 +238,25 @@ class PrintingComplaintSolution(models.Model):
 
     def _late_reminders(self, today):
         """Values of the activities asking the complaints' owners to set a
-        new date for these late solutions (the customer is told of it)."""
-        return [
-            solution.ticket_id._complaint_activity_vals(
-                LATE_SOLUTION_ACTIVITY,
-                solution.ticket_id._complaint_owner(),
-                today,
-                lambda env, solution=solution: env._(
-                    "%(solution)s is late: set a new date, the customer is told of it",
-                    solution=solution.with_env(env).type_id.name,
-                ),
-            )
-            for solution in self
-            if solution.ticket_id._complaint_owner()
-        ]
+        new date for these late solutions (the customer is told of it): the
+        type and summary worked out once per language and kind of solution,
+        not once per solution."""
+        self.ticket_id._complaint_fetch_for_crons()
+        shared = {}
+        vals_list = []
+        for solution in self:
+            ticket = solution.ticket_id
+            owner = ticket._complaint_owner()
+            if not owner:
+                continue
+            key = (owner.lang, solution.type_id)
+            if key not in shared:
+                summary = _late_summary(solution.type_id)
+                shared[key] = ticket._complaint_activity_vals(
+                    LATE_SOLUTION_ACTIVITY, owner, today, summary
+                )
+            vals_list.append(dict(shared[key], res_id=ticket.id, user_id=owner.id))
+        return vals_list
 
     # ------------------------------------------------------------------
     # Reprint, rework, replacement: a new sale order
