@@ -119,33 +119,41 @@ class HelpdeskTicket(models.Model):
             )
         return SQL(", ").join(rows)
 
-    def _earlier_select(self, match, limit=None):
-        """SELECT (received_date, id) of the complaints the user may read that
-        are earlier ones of the complaint `me` (a row of _earlier_rows) and
-        satisfy match; the newest `limit` of them when limit is given."""
+    def _earlier_readable(self):
+        """(FROM, WHERE) of the complaints the user may read (their record
+        rules), built once for the several SELECTs of a lookup."""
         query = self._search([("is_complaint", "=", True)])
-        query.add_where(
-            SQL(
-                # Spelled as the indexes' predicate, for the planner.
-                "helpdesk_ticket.is_complaint"
-                " AND helpdesk_ticket.company_id = me.company_id"
-                " AND helpdesk_ticket.received_date >= me.date_from"
-                " AND (helpdesk_ticket.received_date, helpdesk_ticket.id)"
-                " < (me.date_to, me.origin_id)"
-                # Edited in the form, a saved complaint may be received later
-                # than it was: it is still not an earlier one of itself.
-                " AND helpdesk_ticket.id != me.origin_id"
-            )
-        )
-        query.add_where(match)
-        if limit:
-            query.order = "helpdesk_ticket.received_date DESC, helpdesk_ticket.id DESC"
-            query.limit = limit
+        return query.from_clause, query.where_clause
+
+    def _earlier_select(self, readable, match, limit=None):
+        """SELECT (received_date, id) of the complaints of readable (see
+        _earlier_readable) that are earlier ones of the complaint `me` (a
+        row of _earlier_rows) and satisfy match; the newest `limit` of them
+        when limit is given."""
+        from_clause, where_clause = readable
         return SQL(
-            "(%s)",
-            query.select(
-                SQL("helpdesk_ticket.received_date"), SQL("helpdesk_ticket.id")
-            ),
+            "(SELECT helpdesk_ticket.received_date, helpdesk_ticket.id"
+            " FROM %s WHERE %s"
+            # Spelled as the indexes' predicate, for the planner.
+            " AND helpdesk_ticket.is_complaint"
+            " AND helpdesk_ticket.company_id = me.company_id"
+            " AND helpdesk_ticket.received_date >= me.date_from"
+            " AND (helpdesk_ticket.received_date, helpdesk_ticket.id)"
+            " < (me.date_to, me.origin_id)"
+            # Edited in the form, a saved complaint may be received later
+            # than it was: it is still not an earlier one of itself.
+            " AND helpdesk_ticket.id != me.origin_id"
+            " AND (%s)%s)",
+            from_clause,
+            where_clause,
+            match,
+            SQL(
+                " ORDER BY helpdesk_ticket.received_date DESC,"
+                " helpdesk_ticket.id DESC LIMIT %s",
+                limit,
+            )
+            if limit
+            else SQL(),
         )
 
     def _earlier_product_match(self):
@@ -184,11 +192,14 @@ class HelpdeskTicket(models.Model):
         self.env["sale.order.line"].flush_model(["product_id"])
         # The newest `limit` of the union are among the newest `limit` of
         # each SELECT: each reads no more than that in its index's order.
-        first = SQL(" UNION ").join(self._earlier_select(m, limit) for m in matches)
+        readable = self._earlier_readable()
+        first = SQL(" UNION ").join(
+            self._earlier_select(readable, m, limit) for m in matches
+        )
         counted = (
             SQL(
                 "(SELECT COUNT(*) FROM (%s) found)",
-                SQL(" UNION ").join(self._earlier_select(m) for m in matches),
+                SQL(" UNION ").join(self._earlier_select(readable, m) for m in matches),
             )
             if count
             else SQL("NULL")
