@@ -264,11 +264,7 @@ class HelpdeskTicket(models.Model):
         self._complaint_insert_activities(
             [*self._progress_reminders(today), *late._late_reminders(today)]
         )
-        # A flag of the cron's own, not tracked: no tracking values prepared
-        # for the solutions' tracked fields.
-        late.with_context(mail_notrack=True)._procedure_write(
-            {"deadline_missed_notified": True}
-        )
+        late._flag_deadline_missed()
         return True
 
     @api.model

@@ -1,5 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
 from datetime import datetime
 
 from markupsafe import escape
@@ -11,6 +12,13 @@ from odoo.tools.mail import generate_tracking_message_id
 # What _complaint_insert_followers() writes of a follower: with any other
 # stored field (another module's), it falls back on message_subscribe().
 FOLLOWER_COLUMNS = {"id", "res_model", "res_id", "partner_id", "helpdesk_ticket_id"}
+
+
+def _rows_json(rows):
+    """rows (dicts) as one JSON text for json_to_recordset(): a single
+    parameter, which PostgreSQL reads faster than arrays of thousands of
+    elements (each one an expression of the statement to parse)."""
+    return json.dumps(rows, default=str)
 
 
 def _batches_without_repeats(vals_list):
@@ -153,24 +161,29 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
                 SELECT %(model_id)s, %(model)s, v.res_id, v.res_name, v.type_id,
                        v.summary, v.deadline, v.user_id, v.tz, true, true,
                        %(uid)s, %(uid)s, %(now)s, %(now)s
-                  FROM unnest(%(res_ids)s::int[], %(names)s::varchar[],
-                              %(types)s::int[], %(summaries)s::varchar[],
-                              %(deadlines)s::date[], %(users)s::int[],
-                              %(tzs)s::varchar[])
-                    AS v(res_id, res_name, type_id, summary, deadline, user_id, tz)
+                  FROM json_to_recordset(%(rows)s)
+                    AS v(res_id int, res_name varchar, type_id int,
+                         summary varchar, deadline date, user_id int, tz varchar)
              RETURNING id
                 """,
                 model_id=model_id,
                 model=self._name,
                 uid=self.env.uid,
                 now=self.env.cr.now(),
-                res_ids=[vals["res_id"] for vals in vals_list],
-                names=[names[vals["res_id"]] for vals in vals_list],
-                types=[vals["activity_type_id"] for vals in vals_list],
-                summaries=[vals["summary"] or None for vals in vals_list],
-                deadlines=[vals["date_deadline"] for vals in vals_list],
-                users=[vals["user_id"] for vals in vals_list],
-                tzs=[time_zones[vals["user_id"]] or None for vals in vals_list],
+                rows=_rows_json(
+                    [
+                        {
+                            "res_id": vals["res_id"],
+                            "res_name": names[vals["res_id"]],
+                            "type_id": vals["activity_type_id"],
+                            "summary": vals["summary"] or None,
+                            "deadline": vals["date_deadline"],
+                            "user_id": vals["user_id"],
+                            "tz": time_zones[vals["user_id"]] or None,
+                        }
+                        for vals in vals_list
+                    ]
+                ),
             )
         )
         activities = Activity.browse(row[0] for row in self.env.cr.fetchall())
@@ -226,8 +239,8 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
                         res_model, res_id, partner_id, helpdesk_ticket_id)
                     SELECT %(model)s, v.res_id, v.partner_id,
                            CASE WHEN %(on_tickets)s THEN v.res_id END
-                      FROM unnest(%(res_ids)s::int[], %(partner_ids)s::int[])
-                        AS v(res_id, partner_id)
+                      FROM json_to_recordset(%(rows)s)
+                        AS v(res_id int, partner_id int)
                         ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
                  RETURNING id, partner_id)
                 INSERT INTO mail_followers_mail_message_subtype_rel (
@@ -239,8 +252,9 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
                 """,
                 model=self._name,
                 on_tickets=self._name == "helpdesk.ticket",
-                res_ids=[res_id for res_id, _p in pairs],
-                partner_ids=[partner for _r, partner in pairs],
+                rows=_rows_json(
+                    [{"res_id": res_id, "partner_id": p} for res_id, p in pairs]
+                ),
                 shared=active.filtered("partner_share").ids,
                 external=external.ids,
                 default=default.ids,
@@ -270,8 +284,7 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
                 SELECT %(model)s, v.res_id, v.body, %(author)s, %(email_from)s,
                        %(reply_to)s, %(message_id)s, 'notification', %(note)s,
                        true, false, %(now)s, %(uid)s, %(uid)s, %(now)s, %(now)s
-                  FROM unnest(%(res_ids)s::int[], %(bodies)s::text[])
-                    AS v(res_id, body)
+                  FROM json_to_recordset(%(rows)s) AS v(res_id int, body text)
              RETURNING id
                 """,
                 model=self._name,
@@ -285,8 +298,12 @@ class PrintingComplaintActivityMixin(models.AbstractModel):
                 note=self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
                 now=self.env.cr.now(),
                 uid=self.env.uid,
-                res_ids=list(bodies),
-                bodies=[str(html[text]) for text in bodies.values()],
+                rows=_rows_json(
+                    [
+                        {"res_id": res_id, "body": str(html[text])}
+                        for res_id, text in bodies.items()
+                    ]
+                ),
             )
         )
         messages = (

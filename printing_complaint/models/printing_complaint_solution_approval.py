@@ -18,9 +18,6 @@ APPROVAL_ACTIVITY = "printing_complaint.activity_complaint_approve"
 REVISE_ACTIVITY = "printing_complaint.activity_complaint_solution_revise"
 # The context key of the exceptions read once per write (a dict, per call).
 EXCEPTION_MEMO = "printing_complaint_tier_exceptions"
-# The reminders cron's flag on a solution (a procedure field, see
-# PROCEDURE_FIELDS): written under or after validation alike.
-UNREVIEWED_FIELDS = {"deadline_missed_notified"}
 
 
 class PrintingComplaintSolution(models.Model):
@@ -248,9 +245,6 @@ class PrintingComplaintSolution(models.Model):
         )._tier_validation_check_write_remove_reviews(vals)
 
     def _tier_validation_check_write_allowed(self, vals):
-        if set(vals) <= UNREVIEWED_FIELDS:
-            # No fact of the proposal: nothing for the reviews to guard.
-            return None
         # base_tier_validation searches the same exceptions once per record:
         # read them once per write (see _get_exception_fields).
         records = self

@@ -8,7 +8,7 @@ EXECUTION_KIND_NAMES and its methods here."""
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare
+from odoo.tools import SQL, float_compare
 
 from .printing_complaint_inspection import RELEASE_ACTIVITY
 from .printing_complaint_solution_type import EXECUTION_KINDS, NO_EXECUTION
@@ -257,6 +257,29 @@ class PrintingComplaintSolution(models.Model):
                 )
             vals_list.append(dict(shared[key], res_id=ticket.id, user_id=owner.id))
         return vals_list
+
+    def _flag_deadline_missed(self):
+        """Mark these late solutions as reminded: the reminders cron's own
+        flag (nothing depends on it or tracks it), written for the whole
+        batch with one UPDATE rather than by write() in chunks, with its
+        tracking and reviews' checks."""
+        if not self:
+            return
+        self.flush_recordset(["deadline_missed_notified"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE printing_complaint_solution"
+                " SET deadline_missed_notified = TRUE, write_uid = %s,"
+                " write_date = %s WHERE id = ANY(%s)",
+                self.env.uid,
+                self.env.cr.now(),
+                self.ids,
+            )
+        )
+        self.invalidate_recordset(
+            ["deadline_missed_notified", "write_uid", "write_date"], flush=False
+        )
+        self.modified(["deadline_missed_notified"])
 
     # ------------------------------------------------------------------
     # Reprint, rework, replacement: a new sale order

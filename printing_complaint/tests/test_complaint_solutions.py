@@ -562,6 +562,43 @@ class TestComplaintSolutions(ComplaintCase):
         )
         self.assertIn(self.sales_rep.partner_id, complaint.message_partner_ids)
 
+    def test_progress_reminder_counts_from_the_last_update_and_the_company(self):
+        """The reminder is due an interval of the complaint's company after
+        the customer was last told (not after the step began)."""
+        start = fields.Datetime.now()
+        with freeze_time(start):
+            complaint, solution = self._solution_ready(
+                "solution_type_reprint",
+                deadline=fields.Date.to_date(start) + timedelta(days=10),
+            )
+            self._approve_all(solution)
+            self._offer_and_accept(complaint)
+        progress = self.env.ref("printing_complaint.activity_complaint_progress")
+        Ticket = self.env["helpdesk.ticket"]
+
+        def reminded():
+            return complaint.activity_ids.filtered(
+                lambda a: a.activity_type_id == progress
+            )
+
+        with freeze_time(start + timedelta(hours=30)):
+            complaint.message_post(
+                body="Plates remade, on the press tomorrow.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=self.customer.ids,
+            )
+        with freeze_time(start + timedelta(hours=50)):
+            Ticket._cron_execution_reminders()
+        self.assertFalse(reminded(), "told 20 hours ago: not due")
+        complaint.company_id.complaint_progress_interval = 48
+        with freeze_time(start + timedelta(hours=60)):
+            Ticket._cron_execution_reminders()
+        self.assertFalse(reminded(), "told 30 hours ago, the company waits 48")
+        with freeze_time(start + timedelta(hours=79)):
+            Ticket._cron_execution_reminders()
+        self.assertEqual(reminded().user_id, self.sales_rep)
+
     def test_progress_reminders_and_late_solutions(self):
         start = fields.Datetime.now()
         with freeze_time(start):
