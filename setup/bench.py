@@ -1009,6 +1009,50 @@ def run_rounds(operations, rounds):
     return {name: results[name] for name in operations if name in results}
 
 
+# What the crons write, counted to check that a baseline writes as much.
+CRON_TABLES = (
+    "mail_activity",
+    "mail_message",
+    "mail_followers",
+    "mail_followers_mail_message_subtype_rel",
+    "mail_message_res_partner_rel",
+    "mail_notification",
+)
+
+
+def written_rows(env, function):
+    """{table: rows function adds to it}, rolled back."""
+    cr = env.cr
+
+    def counts():
+        found = {}
+        for table in CRON_TABLES:
+            cr.execute(f"SELECT count(*) FROM {table}")
+            found[table] = cr.fetchone()[0]
+        return found
+
+    before = counts()
+    function()
+    env.flush_all()
+    after = counts()
+    cr.rollback()
+    env.invalidate_all()
+    return {table: after[table] - before[table] for table in CRON_TABLES}
+
+
+def check_same_writes(env, operations):
+    """Each cron and its SQL baseline add the same rows, else the ratio
+    would compare different work: stop and say which."""
+    for name, kinds in operations.items():
+        written = {
+            kind: written_rows(env, function)
+            for kind, (_env, function) in kinds.items()
+        }
+        if written["complaint"] != written["plain"]:
+            raise SystemExit(f"[bench] {name}: the baseline writes {written}")
+        print(f"[bench]   {name} and its baseline write {written['plain']}", flush=True)
+
+
 def measure_screens(registry, rounds):
     results = {}
     with registry.cursor() as cr:
@@ -1028,6 +1072,7 @@ def measure_screens(registry, rounds):
             for name, kinds in bench.cron_ops().items()
         }
         print("[bench] crons", flush=True)
+        check_same_writes(bench.root, cron_ops)
         crons = run_rounds(cron_ops, rounds)
         cr.rollback()
     crons["escalation cron"]["label"] = f"escalation cron, {overdue} overdue steps"

@@ -313,6 +313,14 @@ def setup(url, db, queue):
         admin.ref(f"printing_complaint.{name}")
         for name in ("category_colour", "category_cutting", "category_binding")
     ]
+    # QC classifies the complaints of the categories' type (or of none):
+    # a category of another type is refused, as it should be.
+    fixture["complaint_type"] = admin(
+        "helpdesk.ticket.category",
+        "read",
+        fixture["complaint_categories"][:1],
+        ["complaint_type_id"],
+    )[0]["complaint_type_id"][0]
     fixture["request_reprint"] = admin.ref("printing_complaint.request_reprint")
     fixture["solution_type"] = admin.ref("printing_complaint.solution_type_reprint")
     fixture["responsibility"] = admin.ref(

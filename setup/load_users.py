@@ -339,7 +339,12 @@ class Qc(OdooUser):
     causes = ("man", "machine", "material", "method", "environment", "measurement")
 
     def to_classify(self):
-        return self.domain + [("complaint_step", "in", ["registered", "verification"])]
+        return self.domain + [
+            ("complaint_step", "in", ["registered", "verification"]),
+            "|",
+            ("type_id", "=", False),
+            ("type_id", "=", FIXTURE["complaint_type"]),
+        ]
 
     def classify_vals(self):
         return {
