@@ -848,7 +848,36 @@ class Bench:
 # complaint, the managers (or owners) subscribed as followers with the
 # default subtypes, and for the escalation one digest per manager (a message
 # listing the first 50 complaints, its recipient and inbox notification).
-ESCALATION_SQL = """
+INSERT_ACTIVITIES = """INSERT INTO mail_activity (
+        res_model_id, res_model, res_id, res_name, activity_type_id, summary,
+        date_deadline, user_id, user_tz, automated, active, create_uid,
+        write_uid, create_date, write_date)"""
+
+
+def subscribe(pairs):
+    """CTEs subscribing the partners of pairs (a SELECT of ticket id,
+    partner id) to the tickets, as message_subscribe() does: existing
+    followers kept, new ones with the default subtypes."""
+    return f"""followers AS (
+    INSERT INTO mail_followers (res_model, res_id, partner_id,
+                                helpdesk_ticket_id)
+    SELECT DISTINCT 'helpdesk.ticket', res_id, partner_id, res_id
+      FROM ({pairs}) pairs (res_id, partner_id)
+        ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+ RETURNING id),
+subtypes AS (
+    INSERT INTO mail_followers_mail_message_subtype_rel (
+        mail_followers_id, mail_message_subtype_id)
+    SELECT f.id, subtype FROM followers f, unnest(%(subtypes)s::int[]) subtype)"""
+
+
+# The followers the escalation and the reminders subscribe: (ticket, partner).
+MANAGERS_OF_TICKETS = """SELECT t.id, m.partner_id
+      FROM tickets t JOIN managers m ON m.user_id = t.manager"""
+OWNERS_OF_REMINDERS = """SELECT r.id, u.partner_id
+      FROM reminders r JOIN res_users u ON u.id = r.user_id"""
+
+ESCALATION_SQL = f"""
 WITH due AS (
     UPDATE printing_complaint_stage_history
        SET escalated = true, is_late = true, write_uid = 1, write_date = now()
@@ -872,10 +901,7 @@ managers AS MATERIALIZED (
       LEFT JOIN helpdesk_ticket_stage stage ON stage.id = t.stage_id
      GROUP BY u.id, u.partner_id, p.tz),
 activities AS (
-    INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
-                               activity_type_id, summary, date_deadline,
-                               user_id, user_tz, automated, active,
-                               create_uid, write_uid, create_date, write_date)
+    {INSERT_ACTIVITIES}
     SELECT %(model_id)s, 'helpdesk.ticket', t.id, t.number || ' - ' || t.name,
            %(overdue)s, 'Complaint overdue', current_date, m.user_id, m.tz,
            true, true, 1, 1, now(), now()
@@ -890,17 +916,7 @@ notes AS (
            'manager.</p>', %(author)s, %(email_from)s, %(message_id)s, now(),
            1, 1, now(), now()
       FROM tickets t),
-followers AS (
-    INSERT INTO mail_followers (res_model, res_id, partner_id,
-                                helpdesk_ticket_id)
-    SELECT 'helpdesk.ticket', t.id, m.partner_id, t.id
-      FROM tickets t JOIN managers m ON m.user_id = t.manager
-        ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
- RETURNING id),
-subtypes AS (
-    INSERT INTO mail_followers_mail_message_subtype_rel (
-        mail_followers_id, mail_message_subtype_id)
-    SELECT f.id, subtype FROM followers f, unnest(%(subtypes)s::int[]) subtype),
+{subscribe(MANAGERS_OF_TICKETS)},
 digests AS (
     INSERT INTO mail_message (id, message_type, subtype_id, is_internal,
                               subject, body, author_id, email_from,
@@ -921,7 +937,7 @@ INSERT INTO mail_notification (mail_message_id, res_partner_id,
 SELECT digest_id, partner_id, 'inbox', 'sent', false, %(author)s FROM managers
 """
 
-REMINDERS_SQL = """
+REMINDERS_SQL = f"""
 WITH late AS (
     UPDATE printing_complaint_solution
        SET deadline_missed_notified = true, write_uid = 1, write_date = now()
@@ -949,25 +965,14 @@ reminders AS MATERIALIZED (
       LEFT JOIN helpdesk_ticket_team team ON team.id = t.team_id
      WHERE COALESCE(t.user_id, team.user_id) IS NOT NULL),
 activities AS (
-    INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
-                               activity_type_id, summary, date_deadline,
-                               user_id, user_tz, automated, active,
-                               create_uid, write_uid, create_date, write_date)
+    {INSERT_ACTIVITIES}
     SELECT %(model_id)s, 'helpdesk.ticket', r.id, r.number || ' - ' || r.name,
            r.type_id, r.summary, current_date, r.user_id, p.tz, true, true,
            1, 1, now(), now()
       FROM reminders r JOIN res_users u ON u.id = r.user_id
       JOIN res_partner p ON p.id = u.partner_id),
-followers AS (
-    INSERT INTO mail_followers (res_model, res_id, partner_id,
-                                helpdesk_ticket_id)
-    SELECT DISTINCT 'helpdesk.ticket', r.id, u.partner_id, r.id
-      FROM reminders r JOIN res_users u ON u.id = r.user_id
-        ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
- RETURNING id)
-INSERT INTO mail_followers_mail_message_subtype_rel (
-    mail_followers_id, mail_message_subtype_id)
-SELECT f.id, subtype FROM followers f, unnest(%(subtypes)s::int[]) subtype
+{subscribe(OWNERS_OF_REMINDERS)}
+SELECT 1
 """
 
 

@@ -262,24 +262,23 @@ class PrintingComplaintDemo(models.AbstractModel):
         its first complaint: confirming an order dates it at the moment of
         confirmation (sale's _prepare_confirmation_values), which in the
         demo is the install, after the complaints the clock moved back."""
-        first_complaint = {}
-        for ticket in tickets:
-            order = ticket.sale_order_id
-            if order and not order.complaint_solution_id:
-                received = ticket.received_date
-                earliest = first_complaint.get(order, received)
-                first_complaint[order] = min(earliest, received)
-        for order, received in first_complaint.items():
-            placed = received - timedelta(days=ORDER_LEAD_DAYS)
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE sale_order SET date_order = %s, create_date = %s"
-                    " WHERE id = %s",
-                    placed,
-                    placed,
-                    order.id,
-                )
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE sale_order o
+                   SET date_order = first.received - %(lead)s,
+                       create_date = first.received - %(lead)s
+                  FROM (SELECT sale_order_id, min(received_date) AS received
+                          FROM helpdesk_ticket WHERE id = ANY(%(ids)s)
+                         GROUP BY sale_order_id) first
+                 WHERE o.id = first.sale_order_id
+                   AND o.complaint_solution_id IS NULL
+                """,
+                lead=timedelta(days=ORDER_LEAD_DAYS),
+                ids=[ticket.id for ticket in tickets],
             )
+        )
 
     def _date_documents(self, ticket, accepted):
         """The reprint orders and credit notes date from the customer's

@@ -536,18 +536,37 @@ class TestComplaintSolutions(ComplaintCase):
             )
 
     # -- execution reminders ----------------------------------------------
+    def _in_execution(self, start, deadline_days):
+        """A complaint whose reprint, due deadline_days after start, the
+        customer accepted at start: (complaint, solution)."""
+        with freeze_time(start):
+            complaint, solution = self._solution_ready(
+                "solution_type_reprint",
+                deadline=fields.Date.to_date(start) + timedelta(days=deadline_days),
+            )
+            self._approve_all(solution)
+            self._offer_and_accept(complaint)
+        return complaint, solution
+
+    def _tell_customer(self, complaint, body):
+        """The owner's update to the customer, which answers the reminder."""
+        complaint.message_post(
+            body=body,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.customer.ids,
+        )
+
+    @staticmethod
+    def _activities_of(complaint, kind):
+        return complaint.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+
     def test_progress_and_late_reminders_at_once_for_an_unfollowing_owner(self):
         """Both reminders of one complaint for one owner in the same run:
         Odoo subscribes a batch's assignees at once, and subscribed them
         twice (duplicate follower, the cron crashed)."""
         start = fields.Datetime.now()
-        with freeze_time(start):
-            complaint, solution = self._solution_ready(
-                "solution_type_reprint",
-                deadline=fields.Date.to_date(start) + timedelta(days=1),
-            )
-            self._approve_all(solution)
-            self._offer_and_accept(complaint)
+        complaint, _solution = self._in_execution(start, deadline_days=1)
         complaint.message_unsubscribe(partner_ids=self.sales_rep.partner_id.ids)
         with freeze_time(start + timedelta(days=3)):
             self.env["helpdesk.ticket"]._cron_execution_reminders()
@@ -566,28 +585,15 @@ class TestComplaintSolutions(ComplaintCase):
         """The reminder is due an interval of the complaint's company after
         the customer was last told (not after the step began)."""
         start = fields.Datetime.now()
-        with freeze_time(start):
-            complaint, solution = self._solution_ready(
-                "solution_type_reprint",
-                deadline=fields.Date.to_date(start) + timedelta(days=10),
-            )
-            self._approve_all(solution)
-            self._offer_and_accept(complaint)
+        complaint, _solution = self._in_execution(start, deadline_days=10)
         progress = self.env.ref("printing_complaint.activity_complaint_progress")
         Ticket = self.env["helpdesk.ticket"]
 
         def reminded():
-            return complaint.activity_ids.filtered(
-                lambda a: a.activity_type_id == progress
-            )
+            return self._activities_of(complaint, progress)
 
         with freeze_time(start + timedelta(hours=30)):
-            complaint.message_post(
-                body="Plates remade, on the press tomorrow.",
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=self.customer.ids,
-            )
+            self._tell_customer(complaint, "Plates remade, on the press tomorrow.")
         with freeze_time(start + timedelta(hours=50)):
             Ticket._cron_execution_reminders()
         self.assertFalse(reminded(), "told 20 hours ago: not due")
@@ -601,19 +607,13 @@ class TestComplaintSolutions(ComplaintCase):
 
     def test_progress_reminders_and_late_solutions(self):
         start = fields.Datetime.now()
-        with freeze_time(start):
-            complaint, solution = self._solution_ready(
-                "solution_type_reprint",
-                deadline=fields.Date.to_date(start) + timedelta(days=2),
-            )
-            self._approve_all(solution)
-            self._offer_and_accept(complaint)
+        complaint, solution = self._in_execution(start, deadline_days=2)
         progress = self.env.ref("printing_complaint.activity_complaint_progress")
         late = self.env.ref("printing_complaint.activity_complaint_solution_late")
         Ticket = self.env["helpdesk.ticket"]
 
         def activities(kind):
-            return complaint.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+            return self._activities_of(complaint, kind)
 
         with freeze_time(start + timedelta(hours=23)):
             Ticket._cron_execution_reminders()
@@ -625,12 +625,7 @@ class TestComplaintSolutions(ComplaintCase):
         self.assertEqual(activities(progress).user_id, self.sales_rep)
         # The update to the customer answers the reminder.
         with freeze_time(start + timedelta(hours=26)):
-            complaint.message_post(
-                body="Reprint on the press today.",
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=self.customer.ids,
-            )
+            self._tell_customer(complaint, "Reprint on the press today.")
         self.assertFalse(activities(progress))
         self.assertEqual(
             complaint.last_progress_date,
