@@ -9,7 +9,10 @@ from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
 QUALITY_MANAGER = "printing_complaint.group_complaint_quality_manager"
-# What the quality manager approved: a change asks for a new approval.
+# What the quality manager approved: a change asks for a new approval. So
+# does a change of the complaint's actions, which they are or what each
+# says (mgmtsystem.action's REVIEWED_ACTION_FIELDS); their progress (stage,
+# evidence, effectiveness) is expected after the approval.
 REVIEWED_FIELDS = ("root_cause", "escape_cause")
 
 
@@ -37,26 +40,59 @@ class HelpdeskTicket(models.Model):
     )
 
     def write(self, vals):
-        changed = self.browse()
-        if set(REVIEWED_FIELDS) & set(vals):
-            changed = self.filtered(
-                lambda t: t.sudo().eight_d_reviewed_date
-                and any(
+        watched = {*REVIEWED_FIELDS, "capa_action_ids"} & set(vals)
+        approved = (
+            self.sudo().filtered("eight_d_reviewed_date").with_env(self.env)
+            if watched
+            else self.browse()
+        )
+        causes_changed = self.browse()
+        if approved and set(REVIEWED_FIELDS) & set(vals):
+            causes_changed = approved.filtered(
+                lambda t: any(
                     t[name] != vals[name] for name in REVIEWED_FIELDS if name in vals
                 )
             )
+        # Which actions, compared after the write (its commands may add,
+        # remove or replace them).
+        actions_before = (
+            {t: t.sudo().capa_action_ids for t in approved}
+            if "capa_action_ids" in vals
+            else {}
+        )
         result = super().write(vals)
-        if changed:
-            changed.sudo().write(
-                {"eight_d_reviewed_by_id": False, "eight_d_reviewed_date": False}
+        actions_changed = self.browse(
+            t.id
+            for t, actions in actions_before.items()
+            if t.sudo().capa_action_ids != actions
+        )
+        causes_changed._eight_d_approve_again(
+            lambda env: env._(
+                "The causes changed: the 8D report is to be approved again."
             )
-            changed._complaint_note(
-                lambda env: env._(
-                    "The causes changed: the 8D report is to be approved again."
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+        )
+        (actions_changed - causes_changed)._eight_d_approve_again()
         return result
+
+    def _eight_d_approve_again(self, reason=None):
+        """What the quality manager approved has changed: the approval of
+        those of self that had one is withdrawn, with a note saying why
+        (by default, that the actions changed)."""
+        approved = self.sudo().filtered("eight_d_reviewed_date")
+        if not approved:
+            return
+        approved.write(
+            {"eight_d_reviewed_by_id": False, "eight_d_reviewed_date": False}
+        )
+        approved._complaint_note(
+            reason
+            or (
+                lambda env: env._(
+                    "The actions changed: the 8D report is to be approved again."
+                )
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
 
     def action_approve_eight_d(self):
         """The quality manager approves the 8D report: its causes and

@@ -14,6 +14,9 @@ from odoo.tools.sql import create_index
 
 # The form lists the newest earlier complaints only; its button opens them all.
 EARLIER_SHOWN = 5
+# The form counts the earlier complaints up to this many and says "100+"
+# beyond: a count of a big customer's whole window would grow with it.
+EARLIER_COUNTED = 100
 
 
 class HelpdeskTicket(models.Model):
@@ -30,7 +33,16 @@ class HelpdeskTicket(models.Model):
         groups="base.group_user",
     )
     earlier_complaint_count = fields.Integer(
-        compute="_compute_earlier_complaint_ids", groups="base.group_user"
+        compute="_compute_earlier_complaint_ids",
+        help="How many earlier complaints there are, up to 100 (the list of "
+        "the button beside counts them all).",
+        groups="base.group_user",
+    )
+    earlier_complaint_more = fields.Boolean(
+        string="More earlier complaints",
+        compute="_compute_earlier_complaint_ids",
+        help="There are more earlier complaints than the form counts.",
+        groups="base.group_user",
     )
     recurrence_of_id = fields.Many2one(
         "helpdesk.ticket",
@@ -171,9 +183,10 @@ class HelpdeskTicket(models.Model):
             SQL.identifier(field.column2),
         )
 
-    def _earlier_lookup(self, matches, limit, count=False):
+    def _earlier_lookup(self, matches, limit, count=None):
         """{complaint: (ids of its newest `limit` earlier complaints meeting
-        any of matches, how many meet them (None unless count))}."""
+        any of matches, how many meet them up to count + 1 (None without
+        count))}."""
         complaints = self.filtered("is_complaint")
         if not complaints:
             return {}
@@ -196,10 +209,16 @@ class HelpdeskTicket(models.Model):
         first = SQL(" UNION ").join(
             self._earlier_select(readable, m, limit) for m in matches
         )
+        # Each SELECT stops after count + 1: when the union has no more than
+        # count, none was cut short and the number is exact; otherwise there
+        # are more than count.
         counted = (
             SQL(
-                "(SELECT COUNT(*) FROM (%s) found)",
-                SQL(" UNION ").join(self._earlier_select(readable, m) for m in matches),
+                "(SELECT LEAST(COUNT(*), %s) FROM (%s) found)",
+                count + 1,
+                SQL(" UNION ").join(
+                    self._earlier_select(readable, m, count + 1) for m in matches
+                ),
             )
             if count
             else SQL("NULL")
@@ -230,7 +249,7 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_earlier_complaint_ids(self):
         """The newest earlier complaints of the same customer, product or
-        defect category, and how many there are."""
+        defect category, and how many there are (up to EARLIER_COUNTED)."""
         found = self._earlier_lookup(
             [
                 SQL("helpdesk_ticket.commercial_partner_id = me.partner_id"),
@@ -238,12 +257,13 @@ class HelpdeskTicket(models.Model):
                 SQL("helpdesk_ticket.category_id = me.category_id"),
             ],
             EARLIER_SHOWN,
-            count=True,
+            count=EARLIER_COUNTED,
         )
         for ticket in self:
             ids, number = found.get(ticket, ([], 0))
             ticket.earlier_complaint_ids = self.browse(ids)
-            ticket.earlier_complaint_count = number
+            ticket.earlier_complaint_count = min(number, EARLIER_COUNTED)
+            ticket.earlier_complaint_more = number > EARLIER_COUNTED
 
     def _earlier_complaints_domain(self):
         """The domain of all the earlier complaints, as the SQL finds them:

@@ -16,6 +16,9 @@ CONTAINMENT_SCOPES = [
 ]
 EFFECTIVENESS = [("effective", "Effective"), ("not_effective", "Not effective")]
 OWNER_ACTIVITY = "printing_complaint.activity_capa_action"
+# What the 8D report says of an action: a change asks for a new approval of
+# the 8D of its complaints (helpdesk_ticket_eight_d_review.py).
+REVIEWED_ACTION_FIELDS = ("name", "type_action", "active")
 VERIFY_ACTIVITY = "printing_complaint.activity_capa_verify"
 
 
@@ -170,12 +173,24 @@ class MgmtsystemAction(models.Model):
     def create(self, vals_list):
         actions = super().create(vals_list)
         actions.filtered("complaint_ids")._schedule_owner_activity()
+        actions.sudo().complaint_ids._eight_d_approve_again()
         return actions
 
     def write(self, vals):
         closed = self.env.ref("mgmtsystem_action.stage_close")
         was_closed = {action.id for action in self if action.stage_id == closed}
+        linked_before = (
+            {action: action.sudo().complaint_ids for action in self}
+            if {"complaint_ids", *REVIEWED_ACTION_FIELDS} & set(vals)
+            else {}
+        )
+        reworded = self.filtered(
+            lambda a: any(
+                a[name] != vals[name] for name in REVIEWED_ACTION_FIELDS if name in vals
+            )
+        )
         result = super().write(vals)
+        self._approve_eight_d_again(linked_before, reworded)
         if "user_id" in vals or "date_deadline" in vals:
             self._reschedule_owner_activity()
         if "complaint_ids" in vals:
@@ -195,6 +210,25 @@ class MgmtsystemAction(models.Model):
                 and not a.verification_date
             )._plan_verification()
         return result
+
+    def unlink(self):
+        complaints = self.sudo().complaint_ids
+        result = super().unlink()
+        complaints.exists()._eight_d_approve_again()
+        return result
+
+    def _approve_eight_d_again(self, linked_before, reworded):
+        """The 8D of a complaint that gained or lost an action, or whose
+        action (in reworded) now says something else, is to be approved
+        again. linked_before: {action: its complaints before the write}."""
+        complaints = self.env["helpdesk.ticket"]
+        for action, before in linked_before.items():
+            after = action.sudo().complaint_ids
+            if action in reworded:
+                complaints |= before | after
+            else:
+                complaints |= (before - after) | (after - before)
+        complaints._eight_d_approve_again()
 
     def _schedule_owner_activity(self):
         """Each open action is an activity of its owner, due at its deadline."""

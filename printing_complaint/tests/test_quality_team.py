@@ -1,6 +1,6 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -191,6 +191,61 @@ class TestQualityTeam(ComplaintCase):
         self.assertFalse(complaint.eight_d_reviewed_date)
         self.assertFalse(complaint.eight_d_reviewed_by_id)
         self.assertIn("approved again", complaint.message_ids[0].body)
+
+    def _approved_eight_d(self):
+        """A major complaint whose complete 8D the quality manager approved,
+        with its corrective action."""
+        complaint = self._at_solution_step(severity="major")
+        complaint.escape_cause = "The patrol check has no die-cut gauge."
+        correction = self._file_action(complaint)
+        complaint.action_form_quality_team()
+        complaint.with_user(self.quality_manager).action_approve_eight_d()
+        self.assertTrue(complaint.eight_d_reviewed_date)
+        return complaint, correction
+
+    def _assert_to_approve_again(self, complaint):
+        self.assertFalse(complaint.eight_d_reviewed_date)
+        self.assertFalse(complaint.eight_d_reviewed_by_id)
+        self.assertIn(
+            "The actions changed: the 8D report is to be approved again.",
+            complaint.message_ids[0].body,
+        )
+
+    def test_the_8d_is_approved_again_when_its_actions_change(self):
+        """Which actions the approved 8D has, and what each says, on every
+        path: an action filed, reworded, re-kinded, unlinked from either
+        side, archived or deleted."""
+        owner = self.production_head
+        changes = [
+            lambda c, a: self._file_action(c, kind="prevention"),
+            lambda c, a: a.with_user(owner).write({"name": "Gauge at press start"}),
+            lambda c, a: a.write({"type_action": "prevention"}),
+            lambda c, a: a.write({"complaint_ids": [Command.clear()]}),
+            lambda c, a: c.write({"capa_action_ids": [Command.unlink(a.id)]}),
+            lambda c, a: a.write({"active": False}),
+            lambda c, a: a.sudo().unlink(),
+        ]
+        for index, change in enumerate(changes):
+            with self.subTest(change=index):
+                complaint, correction = self._approved_eight_d()
+                change(complaint, correction)
+                self._assert_to_approve_again(complaint)
+
+    def test_the_8d_approval_stays_while_its_actions_progress(self):
+        """The progress of the approved actions (stage, evidence, deadline)
+        and a rewrite that says the same keep the approval."""
+        complaint, correction = self._approved_eight_d()
+        approved_on = complaint.eight_d_reviewed_date
+        correction.with_user(self.production_head).write(
+            {
+                "name": correction.name,
+                "date_deadline": fields.Date.add(fields.Date.today(), days=20),
+                "completion_evidence": "Gauge installed on press 2",
+            }
+        )
+        complaint.write({"capa_action_ids": [Command.set(correction.ids)]})
+        self.assertEqual(complaint.eight_d_reviewed_date, approved_on)
+        self.assertEqual(complaint.eight_d_reviewed_by_id, self.quality_manager)
 
     def test_the_8d_review_is_not_written_by_hand(self):
         complaint = self._at_solution_step()

@@ -105,13 +105,36 @@ class TestRecurrencePerformance(ComplaintCase):
                 lambda f=new_form: setattr(f, "category_id", self.cutting)
             )
             form = self._open_form(complaint)
-            self.assertEqual(form.earlier_complaint_count, total)
+            # Counted up to 100: beyond, the form says "100+".
+            self.assertEqual(form.earlier_complaint_count, min(total, 100))
+            self.assertEqual(form.earlier_complaint_more, total > 100)
             self.assertEqual(len(form.earlier_complaint_ids), 5)
-            self.assertEqual(self._log_complaint().earlier_complaint_count, total + 1)
+            new_form = self._log_complaint()
+            self.assertEqual(new_form.earlier_complaint_count, min(total + 1, 100))
+            self.assertEqual(new_form.earlier_complaint_more, total + 1 > 100)
         _logger.info("Queries of the complaint forms: %s", counts)
         self.assertEqual(counts[300, "form"], counts[10, "form"], counts)
         self.assertEqual(counts[300, "new form"], counts[10, "new form"], counts)
         self.assertEqual(counts[300, "edit"], counts[10, "edit"], counts)
+
+    def test_earlier_complaints_are_counted_exactly_up_to_100(self):
+        """Up to 100 the count is exact, matched by customer, product or
+        category alike; from 101 the form says 100+ and the button's list
+        has them all."""
+        history = self._history(101)
+        newest = history[0]
+        self.assertEqual(newest.earlier_complaint_count, 100)
+        self.assertFalse(newest.earlier_complaint_more)
+        second = history[1]
+        self.assertEqual(second.earlier_complaint_count, 99)
+        history |= self._history(1, offset=101)
+        newest.invalidate_recordset()
+        self.assertEqual(newest.earlier_complaint_count, 100)
+        self.assertTrue(newest.earlier_complaint_more)
+        listed = self.env["helpdesk.ticket"].search_count(
+            newest.action_view_earlier_complaints()["domain"]
+        )
+        self.assertEqual(listed, 101)
 
     def test_earlier_complaints_are_the_newest_and_the_button_lists_all(self):
         history = self._history(12)
