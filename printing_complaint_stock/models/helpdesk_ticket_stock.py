@@ -8,6 +8,10 @@ the customer's samples for inspection."""
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# The steps at which the customer's samples come back for QC's inspection
+# (the button "Receive samples" shows at these steps).
+SAMPLE_STEPS = ("registered", "verification")
+
 
 class HelpdeskTicket(models.Model):
     # One concern per file, as Odoo splits its big models.
@@ -125,10 +129,29 @@ class HelpdeskTicket(models.Model):
             "stock.action_picking_tree_all", self.complaint_picking_ids
         )
 
+    def _check_can_receive_samples(self):
+        """Samples come back for QC's inspection, which verifies and
+        classifies the complaint: at registration or verification only,
+        whatever the way in (the button, RPC, the return wizard)."""
+        for ticket in self.sudo():
+            if ticket.complaint_step not in SAMPLE_STEPS:
+                steps = dict(
+                    ticket._fields["complaint_step"]._description_selection(self.env)
+                )
+                raise UserError(
+                    self.env._(
+                        "%(number)s is at the step “%(step)s”: samples for the "
+                        "inspection are received at registration or verification.",
+                        number=ticket.number,
+                        step=steps.get(ticket.complaint_step, ticket.complaint_step),
+                    )
+                )
+
     def action_receive_samples(self):
         """The return wizard of the order's delivery, for the samples the
         customer sends back for QC's inspection."""
         self.ensure_one()
+        self._check_can_receive_samples()
         delivery = (
             self.sudo()
             .sale_order_id.picking_ids.filtered(

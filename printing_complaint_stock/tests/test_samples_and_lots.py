@@ -1,7 +1,7 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import StockComplaintCase
@@ -32,6 +32,32 @@ class TestSamplesAndLots(StockComplaintCase):
         )
         self.assertEqual(receipt.sample_result, "defect_confirmed")
         self.assertIn(receipt.name, complaint.message_ids[0].body)
+
+    def test_samples_are_received_before_the_classification_only(self):
+        """From the third step on, samples are refused on every
+        path: the button's method and the return wizard opened by hand."""
+        complaint = self._create_complaint()
+        self._registered_complete(complaint)
+        complaint.action_next_step()
+        action = complaint.with_user(self.logistics_user).action_receive_samples()
+        complaint.write(
+            {
+                "proof_checked": True,
+                "category_id": self.colour.id,
+                "severity": "important",
+                "validity": "valid",
+            }
+        )
+        complaint.action_next_step()
+        self.assertEqual(complaint.complaint_step, "solution")
+        with self.assertRefused(UserError, "registration or verification"):
+            complaint.with_user(self.logistics_user).action_receive_samples()
+        # The wizard opened before the step changed, confirmed after.
+        wizard = self._return_wizard(action)
+        wizard.product_return_moves.quantity = 5
+        with self.assertRefused(UserError, "registration or verification"):
+            wizard.action_create_returns()
+        self.assertFalse(complaint.complaint_picking_ids)
 
     def test_lots_of_the_products_and_their_other_deliveries(self):
         stock = self.env.ref("stock.stock_location_stock")

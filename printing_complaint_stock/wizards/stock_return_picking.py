@@ -66,6 +66,8 @@ class StockReturnPicking(models.TransientModel):
             self.complaint_solution_id.check_access("read")
             self.complaint_solution_id._check_can_receive_return()
         complaint.check_access("read")
+        if self.complaint_purpose == "sample" or not self.complaint_solution_id:
+            complaint._check_can_receive_samples()
         if self.picking_id.sale_id != complaint.sudo().sale_order_id:
             raise UserError(
                 self.env._(
