@@ -18,6 +18,9 @@ _logger = logging.getLogger(__name__)
 
 # A demo order is placed this many days before its first complaint.
 ORDER_LEAD_DAYS = 10
+# The customer orders are invoiced the day after their order (the products'
+# invoice policy is "on order").
+INVOICE_LAG_DAYS = 1
 
 
 class PrintingComplaintDemo(models.AbstractModel):
@@ -279,6 +282,52 @@ class PrintingComplaintDemo(models.AbstractModel):
                 ids=[ticket.id for ticket in tickets],
             )
         )
+        self._date_customer_invoices(tickets)
+
+    def _date_customer_invoices(self, tickets):
+        """Date the invoices of the orders complained about INVOICE_LAG_DAYS
+        after their order, within the year of their number (INV/2026/...),
+        with their due date as far after as the payment terms put it."""
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH invoiced AS (
+                    SELECT move.id,
+                           GREATEST(min(o.date_order)::date + %(lag)s,
+                                    date_trunc('year', move.date)::date) AS day
+                      FROM account_move move
+                      JOIN account_move_line line ON line.move_id = move.id
+                      JOIN sale_order_line_invoice_rel rel
+                        ON rel.invoice_line_id = line.id
+                      JOIN sale_order_line sol ON sol.id = rel.order_line_id
+                      JOIN sale_order o ON o.id = sol.order_id
+                      JOIN helpdesk_ticket t ON t.sale_order_id = o.id
+                     WHERE move.move_type = 'out_invoice'
+                       AND t.id = ANY(%(ids)s)
+                       AND o.complaint_solution_id IS NULL
+                     GROUP BY move.id
+                ), dated AS (
+                    UPDATE account_move m
+                       SET date = invoiced.day,
+                           invoice_date = invoiced.day,
+                           invoice_date_due = invoiced.day
+                               + (m.invoice_date_due - m.invoice_date)
+                      FROM invoiced
+                     WHERE m.id = invoiced.id
+                 RETURNING m.id, m.date, m.invoice_date_due
+                )
+                UPDATE account_move_line l
+                   SET date = dated.date,
+                       date_maturity = CASE WHEN l.date_maturity IS NOT NULL
+                                            THEN dated.invoice_date_due END
+                  FROM dated
+                 WHERE l.move_id = dated.id
+                """,
+                lag=INVOICE_LAG_DAYS,
+                ids=[ticket.id for ticket in tickets],
+            )
+        )
+        self.env.invalidate_all()
 
     def _date_documents(self, ticket, accepted):
         """The reprint orders and credit notes date from the customer's

@@ -376,6 +376,27 @@ class TestDemoComplaints(DemoCase):
         accepted = self.ref("complaint_demo_closed_8d").decision_ids.date
         self.assertEqual(reprint.date_order, accepted)
 
+    def test_orders_invoiced_before_their_complaints(self):
+        """A complaint's order was invoiced the day after it was placed,
+        before the complaint (within the year of the invoice's number)."""
+        complaints = self.complaints().filtered("sale_order_id.invoice_ids")
+        self.assertGreaterEqual(len(complaints.sale_order_id), 3)
+        for complaint in complaints:
+            order = complaint.sale_order_id
+            invoices = order.invoice_ids.filtered(
+                lambda m: m.move_type == "out_invoice"
+            )
+            for invoice in invoices:
+                day_after = order.date_order.date() + timedelta(days=1)
+                expected = max(day_after, invoice.date.replace(month=1, day=1))
+                self.assertEqual(invoice.invoice_date, expected, invoice.name)
+                self.assertEqual(invoice.date, expected, invoice.name)
+                self.assertEqual(set(invoice.line_ids.mapped("date")), {expected})
+                self.assertGreaterEqual(invoice.invoice_date_due, expected)
+                self.assertIn(f"/{invoice.date.year}/", invoice.name)
+                if expected == day_after:
+                    self.assertLess(expected, complaint.received_date.date())
+
     def test_discount_code_sent_for_a_delivery_complaint(self):
         complaint = self.ref("complaint_demo_closed_delivery")
         self.assertEqual(complaint.type_id, self.ref("type_delivery"))
