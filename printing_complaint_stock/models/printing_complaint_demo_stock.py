@@ -10,7 +10,10 @@ before this glue: demo/printing_complaint_demo_stock.xml then delivers the
 orders it played through their pickings and plays the return and refund
 (_play_demo_stock), dated back like the others."""
 
+from datetime import timedelta
+
 from odoo import Command, api, fields, models
+from odoo.tools import SQL
 
 from odoo.addons.printing_complaint.models.printing_complaint_demo import DemoClock
 
@@ -24,6 +27,9 @@ DELIVERED_ORDERS = (
     "printing_complaint.sale_order_northwind_posters",
     f"{GLUE}.sale_order_northwind_event_posters",
 )
+# A demo order is delivered this many days after it was placed (and before
+# its complaint: see ORDER_LEAD_DAYS in printing_complaint's demo).
+DELIVERY_LAG_DAYS = 3
 
 
 class PrintingComplaintDemo(models.AbstractModel):
@@ -62,19 +68,62 @@ class PrintingComplaintDemo(models.AbstractModel):
     @api.model
     def _play_demo_stock(self):
         clock = DemoClock(self.env)
-        self._validate_deliveries(
-            self.env["sale.order"].browse(
-                [self.env.ref(xmlid).id for xmlid in DELIVERED_ORDERS]
-            )
+        orders = self.env["sale.order"].browse(
+            [self.env.ref(xmlid).id for xmlid in DELIVERED_ORDERS]
         )
+        self._validate_deliveries(orders)
         done_reprints = self.env["printing.complaint.solution"].search(
             [("state", "=", "done"), ("reprint_order_id", "!=", False)]
         )
         self._validate_deliveries(done_reprints.reprint_order_id)
         ticket, days_ago, hours = self._play_return_refund(clock)
         self._age(clock, ticket, days_ago, hours)
+        self._date_customer_orders(ticket)
+        self._date_deliveries(orders)
         self.env.invalidate_all()
         return True
+
+    def _date_deliveries(self, orders):
+        """The orders' deliveries, validated at install, are dated
+        DELIVERY_LAG_DAYS after their order, as the order's delivery date."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH delivered AS (
+                    UPDATE stock_picking p
+                       SET date = o.date_order,
+                           scheduled_date = o.date_order + %(lag)s,
+                           date_done = o.date_order + %(lag)s
+                      FROM sale_order o, stock_picking_type kind
+                     WHERE p.sale_id = o.id
+                       AND o.id = ANY(%(ids)s)
+                       AND kind.id = p.picking_type_id
+                       AND kind.code = 'outgoing'
+                       AND p.state = 'done'
+                 RETURNING p.id, p.sale_id, p.date_done
+                ), moves AS (
+                    UPDATE stock_move m
+                       SET date = delivered.date_done
+                      FROM delivered
+                     WHERE m.picking_id = delivered.id
+                 RETURNING m.id
+                ), lines AS (
+                    UPDATE stock_move_line l
+                       SET date = delivered.date_done
+                      FROM delivered
+                     WHERE l.picking_id = delivered.id
+                 RETURNING l.id
+                )
+                UPDATE sale_order o
+                   SET effective_date = delivered.date_done
+                  FROM delivered
+                 WHERE o.id = delivered.sale_id
+                """,
+                lag=timedelta(days=DELIVERY_LAG_DAYS),
+                ids=orders.ids,
+            )
+        )
 
     def _play_return_refund(self, clock):
         """Event posters printed with last year's date: returned and fully

@@ -1,8 +1,11 @@
 # Copyright 2026 Printing Complaint contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
 from unittest import SkipTest
 
 from odoo.tests import TransactionCase, tagged
+
+from ..models.printing_complaint_demo_stock import DELIVERED_ORDERS
 
 
 @tagged("post_install", "-at_install")
@@ -46,3 +49,29 @@ class TestDemoStock(TransactionCase):
             order.order_line.mapped("qty_delivered"),
             order.order_line.mapped("product_uom_qty"),
         )
+
+    def test_orders_delivered_before_their_complaints(self):
+        """The demo validates the deliveries at install; they are dated three
+        days after their order, before the complaints about it."""
+        orders = self.env["sale.order"].browse(
+            [self.env.ref(xmlid).id for xmlid in DELIVERED_ORDERS]
+        )
+        complaints = self.env["helpdesk.ticket"].search(
+            [("is_complaint", "=", True), ("sale_order_id", "in", orders.ids)]
+        )
+        self.assertEqual(complaints.sale_order_id, orders)
+        for order in orders:
+            deliveries = order.picking_ids.filtered(
+                lambda p: p.picking_type_code == "outgoing" and p.state == "done"
+            )
+            self.assertTrue(deliveries, order.name)
+            delivered = order.date_order + timedelta(days=3)
+            self.assertEqual(set(deliveries.mapped("date_done")), {delivered})
+            self.assertEqual(set(deliveries.move_ids.mapped("date")), {delivered})
+            self.assertEqual(order.effective_date, delivered)
+            first = min(
+                complaints.filtered(lambda c, o=order: c.sale_order_id == o).mapped(
+                    "received_date"
+                )
+            )
+            self.assertLess(delivered, first, order.name)
