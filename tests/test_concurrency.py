@@ -48,11 +48,13 @@ class TestConcurrency(TwoCursorCase):
         users = [self.ids[key] for key in self.ids if key != "complaint"]
         self.addCleanup(self._remove_data, self.ids["complaint"], users)
 
-    def _no_team_leader(self, team_id):
+    def _restore_team_leader(self, team_id, leader_id):
+        """Give the shipped team its leader back: the next suites and the
+        bench, which copies this database, escalate to the team's leader."""
         with self.registry.cursor() as cr:
-            api.Environment(cr, SUPERUSER_ID, {})["helpdesk.ticket.team"].browse(
-                team_id
-            ).user_id = False
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["helpdesk.ticket.team"].browse(team_id).write({"user_id": leader_id})
+            env.flush_all()
 
     def _two_transactions(self):
         return self.registry.cursor(), self.registry.cursor()
@@ -89,8 +91,12 @@ class TestConcurrency(TwoCursorCase):
             env = api.Environment(cr, SUPERUSER_ID, {})
             complaint = env["helpdesk.ticket"].browse(self.ids["complaint"])
             # The first tier needs an approver: the team leader, for this test.
+            self.addCleanup(
+                self._restore_team_leader,
+                complaint.team_id.id,
+                complaint.team_id.user_id.id,
+            )
             complaint.team_id.user_id = self.ids["manager"]
-            self.addCleanup(self._no_team_leader, complaint.team_id.id)
             solution = env["printing.complaint.solution"].create(
                 {
                     "ticket_id": complaint.id,

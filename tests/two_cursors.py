@@ -75,7 +75,8 @@ class TwoCursorCase(BaseCase):
 
     def _remove_data(self, complaint_id, user_ids):
         """Remove the committed complaint, its solutions and their reviews;
-        archive the users (their messages stay)."""
+        take the users out of the team and archive them (their messages
+        stay)."""
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             complaint = env["helpdesk.ticket"].browse(complaint_id)
@@ -89,4 +90,8 @@ class TwoCursorCase(BaseCase):
                 [solutions.ids],
             )
             cr.execute("DELETE FROM helpdesk_ticket WHERE id = %s", [complaint_id])
+            env.ref("printing_complaint.helpdesk_team_complaints").write(
+                {"user_ids": [Command.unlink(user_id) for user_id in user_ids]}
+            )
             env["res.users"].browse(user_ids).write({"active": False})
+            env.flush_all()

@@ -179,16 +179,16 @@ class MgmtsystemAction(models.Model):
     def write(self, vals):
         closed = self.env.ref("mgmtsystem_action.stage_close")
         was_closed = {action.id for action in self if action.stage_id == closed}
-        linked_before = (
-            {action: action.sudo().complaint_ids for action in self}
-            if {"complaint_ids", *REVIEWED_ACTION_FIELDS} & set(vals)
-            else {}
-        )
-        reworded = self.filtered(
-            lambda a: any(
-                a[name] != vals[name] for name in REVIEWED_ACTION_FIELDS if name in vals
+        linked_before, reworded = {}, self.browse()
+        if {"complaint_ids", *REVIEWED_ACTION_FIELDS} & set(vals):
+            linked_before = {action: action.sudo().complaint_ids for action in self}
+            reworded = self.filtered(
+                lambda a: any(
+                    a[name] != vals[name]
+                    for name in REVIEWED_ACTION_FIELDS
+                    if name in vals
+                )
             )
-        )
         result = super().write(vals)
         self._approve_eight_d_again(linked_before, reworded)
         if "user_id" in vals or "date_deadline" in vals:
