@@ -10,6 +10,7 @@ before this glue: demo/printing_complaint_demo_stock.xml then delivers the
 orders it played through their pickings and plays the return and refund
 (_play_demo_stock), dated back like the others."""
 
+import json
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
@@ -79,49 +80,98 @@ class PrintingComplaintDemo(models.AbstractModel):
         ticket, days_ago, hours = self._play_return_refund(clock)
         self._age(clock, ticket, days_ago, hours)
         self._date_customer_orders(ticket)
-        self._date_deliveries(orders)
+        self.env.invalidate_all()
+        self._date_stock_documents(orders, done_reprints)
         self.env.invalidate_all()
         return True
 
-    def _date_deliveries(self, orders):
-        """The orders' deliveries, validated at install, are dated
-        DELIVERY_LAG_DAYS after their order, as the order's delivery date."""
+    def _date_stock_documents(self, orders, reprint_solutions):
+        """The pickings validated at this install are dated with what they
+        belong to: an order's delivery DELIVERY_LAG_DAYS after the order, a
+        reprint's on the day its solution was done, a receipt of returned
+        goods or samples at the complaint's note that recorded it."""
+        dates = {}
+        for order in orders:
+            delivered = order.date_order + timedelta(days=DELIVERY_LAG_DAYS)
+            for picking in self._done_deliveries(order):
+                dates[picking] = (order.date_order, delivered)
+        for solution in reprint_solutions.filtered("done_date"):
+            reprint = solution.reprint_order_id
+            for picking in self._done_deliveries(reprint):
+                dates[picking] = (reprint.date_order, solution.done_date)
+        receipts = self.env["stock.picking"].search(
+            [("complaint_ticket_id", "!=", False), ("state", "=", "done")]
+        )
+        for receipt in receipts:
+            notes = receipt.complaint_ticket_id.message_ids.filtered(
+                lambda m, name=receipt.name: name in (m.body or "")
+            )
+            if notes:
+                received = min(notes.mapped("date"))
+                dates[receipt] = (received, received)
+        self._date_pickings(dates)
+
+    def _done_deliveries(self, order):
+        return order.sudo().picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing" and p.state == "done"
+        )
+
+    def _date_pickings(self, dates):
+        """Date each picking of dates ({picking: (created, done)}) and its
+        moves; an order's delivery date follows its deliveries."""
+        if not dates:
+            return
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """
-                WITH delivered AS (
+                WITH dated AS (
                     UPDATE stock_picking p
-                       SET date = o.date_order,
-                           scheduled_date = o.date_order + %(lag)s,
-                           date_done = o.date_order + %(lag)s
-                      FROM sale_order o, stock_picking_type kind
-                     WHERE p.sale_id = o.id
-                       AND o.id = ANY(%(ids)s)
-                       AND kind.id = p.picking_type_id
-                       AND kind.code = 'outgoing'
-                       AND p.state = 'done'
+                       SET date = done.created,
+                           scheduled_date = done.moment,
+                           date_done = done.moment
+                      FROM json_to_recordset(%(dates)s)
+                           AS done(id int, created timestamp, moment timestamp)
+                     WHERE p.id = done.id
                  RETURNING p.id, p.sale_id, p.date_done
                 ), moves AS (
-                    UPDATE stock_move m
-                       SET date = delivered.date_done
-                      FROM delivered
-                     WHERE m.picking_id = delivered.id
+                    UPDATE stock_move m SET date = dated.date_done
+                      FROM dated WHERE m.picking_id = dated.id
                  RETURNING m.id
                 ), lines AS (
-                    UPDATE stock_move_line l
-                       SET date = delivered.date_done
-                      FROM delivered
-                     WHERE l.picking_id = delivered.id
+                    UPDATE stock_move_line l SET date = dated.date_done
+                      FROM dated WHERE l.picking_id = dated.id
                  RETURNING l.id
                 )
-                UPDATE sale_order o
-                   SET effective_date = delivered.date_done
-                  FROM delivered
+                SELECT 1
+                """,
+                dates=json.dumps(
+                    [
+                        {
+                            "id": picking.id,
+                            "created": created.isoformat(),
+                            "moment": moment.isoformat(),
+                        }
+                        for picking, (created, moment) in dates.items()
+                    ]
+                ),
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE sale_order o SET effective_date = delivered.first
+                  FROM (SELECT p.sale_id, min(p.date_done) AS first
+                          FROM stock_picking p
+                          JOIN stock_picking_type kind ON kind.id = p.picking_type_id
+                         WHERE kind.code = 'outgoing' AND p.state = 'done'
+                           AND p.sale_id = ANY(%(orders)s)
+                         GROUP BY p.sale_id) delivered
                  WHERE o.id = delivered.sale_id
                 """,
-                lag=timedelta(days=DELIVERY_LAG_DAYS),
-                ids=orders.ids,
+                orders=list(
+                    {picking.sale_id.id for picking in dates if picking.sale_id}
+                ),
             )
         )
 

@@ -75,3 +75,25 @@ class TestDemoStock(TransactionCase):
                 )
             )
             self.assertLess(delivered, first, order.name)
+
+    def test_reprint_deliveries_and_receipts_dated_with_their_complaint(self):
+        """A reprint is delivered on the day its solution was done; the
+        returned goods are received at the note that recorded them."""
+        reprint = self.env.ref("printing_complaint.solution_demo_closed_8d_reprint")
+        deliveries = reprint.reprint_order_id.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing"
+        )
+        self.assertEqual(set(deliveries.mapped("date_done")), {reprint.done_date})
+        self.assertEqual(reprint.reprint_order_id.effective_date, reprint.done_date)
+        receipt = self.env.ref(
+            "printing_complaint.solution_demo_return_refund"
+        ).return_picking_ids
+        note = self.complaint.message_ids.filtered(
+            lambda m: receipt.name in (m.body or "")
+        )
+        self.assertTrue(note)
+        self.assertEqual(receipt.date_done, min(note.mapped("date")))
+        self.assertLess(self.complaint.received_date, receipt.date_done)
+        self.assertLess(
+            receipt.date_done, self.complaint.closed_date or receipt.create_date
+        )
