@@ -94,6 +94,10 @@ class TestDemoStock(TransactionCase):
         self.assertTrue(note)
         self.assertEqual(receipt.date_done, min(note.mapped("date")))
         self.assertLess(self.complaint.received_date, receipt.date_done)
+        # Its credit note credits what came back: dated on that day.
+        credit_note = receipt.complaint_solution_id.credit_note_ids
+        self.assertEqual(credit_note.invoice_date, receipt.date_done.date())
+        self.assertEqual(set(credit_note.line_ids.mapped("date")), {credit_note.date})
         self.assertLess(
             receipt.date_done, self.complaint.closed_date or receipt.create_date
         )
