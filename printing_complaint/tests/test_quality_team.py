@@ -239,7 +239,7 @@ class TestQualityTeam(ComplaintCase):
         correction.with_user(self.production_head).write(
             {
                 "name": correction.name,
-                "date_deadline": fields.Date.add(fields.Date.today(), days=20),
+                "date_deadline": fields.Date.add(correction.date_deadline, days=10),
                 "completion_evidence": "Gauge installed on press 2",
             }
         )
