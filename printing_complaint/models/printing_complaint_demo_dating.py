@@ -345,22 +345,20 @@ class PrintingComplaintDemo(models.AbstractModel):
                 )
             )
         for move in solutions.credit_note_ids:
-            # Never before the year of its number (RINV/2026/...).
-            day = max(accepted.date(), move.date.replace(month=1, day=1))
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE account_move SET date = %s, invoice_date = %s,"
-                    " invoice_date_due = %s WHERE id = %s",
-                    day,
-                    day,
-                    day,
-                    move.id,
-                )
+            self._date_credit_note(move, accepted.date())
+
+    def _date_credit_note(self, move, day):
+        """Date the credit note move on day, due the same day; never before
+        the year of its number (RINV/2026/...)."""
+        day = max(day, move.date.replace(month=1, day=1))
+        self.env.cr.execute(
+            SQL(
+                "UPDATE account_move SET date = %(day)s, invoice_date = %(day)s,"
+                " invoice_date_due = %(day)s WHERE id = %(id)s;"
+                " UPDATE account_move_line SET date = %(day)s,"
+                " date_maturity = CASE WHEN date_maturity IS NOT NULL"
+                " THEN %(day)s END WHERE move_id = %(id)s",
+                day=day,
+                id=move.id,
             )
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE account_move_line SET date = %s WHERE move_id = %s",
-                    day,
-                    move.id,
-                )
-            )
+        )

@@ -114,21 +114,9 @@ class PrintingComplaintDemo(models.AbstractModel):
 
     def _date_return_credit_notes(self, receipt, received):
         """A return and refund's credit note follows the goods received: it
-        is dated on the day they came back (not before the year of its
-        number)."""
+        is dated on the day they came back."""
         for move in receipt.complaint_solution_id.credit_note_ids:
-            day = max(received.date(), move.date.replace(month=1, day=1))
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE account_move SET date = %(day)s, invoice_date = %(day)s,"
-                    " invoice_date_due = %(day)s WHERE id = %(id)s;"
-                    " UPDATE account_move_line SET date = %(day)s,"
-                    " date_maturity = CASE WHEN date_maturity IS NOT NULL"
-                    " THEN %(day)s END WHERE move_id = %(id)s",
-                    day=day,
-                    id=move.id,
-                )
-            )
+            self._date_credit_note(move, received.date())
 
     def _done_deliveries(self, order):
         return order.sudo().picking_ids.filtered(
