@@ -108,25 +108,27 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     def _earlier_rows(self):
         """The VALUES of self's complaints, one row each, keyed by position:
-        what their earlier complaints are matched against."""
+        what their earlier complaints are matched against. The window's start
+        and a saved complaint's products are left to the query (see
+        _earlier_lookup): reading them here would cost three queries more."""
         rows = []
         for key, ticket in enumerate(self):
-            start, end = ticket._recurrence_window()
             rows.append(
                 SQL(
-                    "(%s, %s::int, %s::timestamp, %s::timestamp, %s::int, %s::int,"
+                    "(%s, %s::int, %s::timestamp, %s::int, %s::int,"
                     " %s::int, %s::varchar, %s::int[])",
                     key,
                     ticket.company_id.id,
-                    start,
-                    end,
+                    ticket.received_date or ticket.create_date or fields.Datetime.now(),
                     # A complaint not saved yet comes after every saved one
                     # received at the same moment: the largest id.
                     ticket._origin.id or 2**31 - 1,
                     ticket.commercial_partner_id.id or None,
                     ticket.category_id.id or None,
                     ticket.cause_category or None,
-                    ticket.product_ids._origin.ids,
+                    # A record of the form has its lines in memory; a saved
+                    # one's are in the database (flushed).
+                    None if ticket.id else ticket.product_ids._origin.ids,
                 )
             )
         return SQL(", ").join(rows)
@@ -203,6 +205,8 @@ class HelpdeskTicket(models.Model):
             ]
         )
         self.env["sale.order.line"].flush_model(["product_id"])
+        self.env["res.company"].flush_model(["complaint_recurrence_days"])
+        lines = self._fields["sale_line_ids"]
         # The newest `limit` of the union are among the newest `limit` of
         # each SELECT: each reads no more than that in its index's order.
         readable = self._earlier_readable()
@@ -225,13 +229,25 @@ class HelpdeskTicket(models.Model):
         )
         rows = self.env.execute_query(
             SQL(
-                "WITH me (key, company_id, date_from, date_to, origin_id,"
-                " partner_id, category_id, cause_category, product_ids)"
-                " AS (VALUES %s)"
+                "WITH given (key, company_id, date_to, origin_id, partner_id,"
+                " category_id, cause_category, product_ids) AS (VALUES %s),"
+                " me AS (SELECT given.key, given.company_id,"
+                " given.date_to - make_interval(days =>"
+                " company.complaint_recurrence_days) AS date_from,"
+                " given.date_to, given.origin_id, given.partner_id,"
+                " given.category_id, given.cause_category,"
+                " COALESCE(given.product_ids, ARRAY(SELECT line.product_id"
+                " FROM %s rel JOIN sale_order_line line ON line.id = rel.%s"
+                " WHERE rel.%s = given.origin_id)) AS product_ids"
+                " FROM given LEFT JOIN res_company company"
+                " ON company.id = given.company_id)"
                 " SELECT me.key, ARRAY(SELECT found.id FROM (%s) found"
                 " ORDER BY found.received_date DESC, found.id DESC LIMIT %s), %s"
                 " FROM me",
                 complaints._earlier_rows(),
+                SQL.identifier(lines.relation),
+                SQL.identifier(lines.column2),
+                SQL.identifier(lines.column1),
                 first,
                 limit,
                 counted,

@@ -117,6 +117,47 @@ class TestRecurrencePerformance(ComplaintCase):
         self.assertEqual(counts[300, "new form"], counts[10, "new form"], counts)
         self.assertEqual(counts[300, "edit"], counts[10, "edit"], counts)
 
+    def test_classifying_costs_two_queries_more_than_a_plain_ticket(self):
+        """QC sets the defect category and the 6M cause: the complaint looks
+        for the root cause it repeats in one statement (the window and the
+        products are read in it, not first) and stores the flag; a plain
+        ticket writes its category alone. (A category with a measure reads
+        the order's tolerances besides, as a plain ticket has none.)"""
+        complaint = self._history(3)[0]
+        plain = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Printer jammed",
+                "description": "<p>Jam.</p>",
+                "team_id": self.env["helpdesk.ticket.team"]
+                .create({"name": "IT support"})
+                .id,
+                "partner_id": self.customer.id,
+                "user_id": self.sales_rep.id,
+            }
+        )
+        counts = {}
+        for ticket, values in (
+            (plain, {"category_id": self.cutting.id}),
+            (complaint, {"category_id": self.cutting.id, "cause_category": "machine"}),
+        ):
+            ticket = ticket.with_user(self.sales_rep)
+            # The first write warms the caches (access rules, tracking).
+            self._count(lambda t=ticket, v=values: (t.write(v), t.env.flush_all()))
+            ticket.write({key: False for key in values})
+            counts[ticket] = self._count(
+                lambda t=ticket, v=values: (t.write(v), t.env.flush_all())
+            )
+        _logger.info("Queries of classifying: %s", counts)
+        self.assertLessEqual(counts[complaint], counts[plain] + 2, counts)
+        # What the statement finds: the earlier complaint of the same
+        # category, cause and customer whose root cause this one repeats.
+        repeated = self._history(1, offset=10)
+        repeated.write({"cause_category": "method"})
+        later = self._history(1, offset=5)
+        self.assertFalse(later.recurrence_of_id)
+        later.with_user(self.sales_rep).write({"cause_category": "method"})
+        self.assertEqual(later.recurrence_of_id, repeated)
+
     def test_earlier_complaints_are_counted_exactly_up_to_100(self):
         """Up to 100 the count is exact, matched by customer, product or
         category alike; from 101 the form says 100+ and the button's list
