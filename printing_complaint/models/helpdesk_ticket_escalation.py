@@ -33,6 +33,7 @@ class HelpdeskTicket(models.Model):
         search="_search_is_overdue",
     )
 
+    @api.depends("step_deadline", "complaint_step")  # and the time
     def _compute_is_overdue(self):
         now = fields.Datetime.now()
         for ticket in self:

@@ -8,7 +8,7 @@ met, and escalated like the steps when it is missed."""
 
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 # The steps a complaint has reached once each target is met.
 ANSWERED_STEPS = ("solution", "confirmation", "execution", "closure", "closed")
@@ -49,6 +49,14 @@ class HelpdeskTicket(models.Model):
         "team's target.",
     )
 
+    # Declared so that a read fetches the four dates with the other columns
+    # it reads (not in a query of their own). It depends on the time too.
+    @api.depends(
+        "target_answer_deadline",
+        "target_answer_date",
+        "target_result_deadline",
+        "target_result_date",
+    )
     def _compute_target_missed(self):
         now = fields.Datetime.now()
         for ticket in self:
