@@ -730,6 +730,14 @@ class Bench:
                         group["__domain"], screen.specs["kanban"], limit=40
                     )
 
+        def kanban_column(screen):
+            """The cards of one open column: what each column costs, whatever
+            the number of columns (six steps against three plain stages)."""
+            model = screen.model.with_context(screen.context)
+            groups = model.web_read_group(screen.domain, [], ["stage_id"])["groups"]
+            column = next(group for group in groups if not group.get("__fold"))
+            model.web_search_read(column["__domain"], screen.specs["kanban"], limit=40)
+
         def listing(screen):
             model = screen.model.with_context(screen.context)
             return model.web_search_read(
@@ -780,6 +788,10 @@ class Bench:
             "kanban by stage (40 per column)": {
                 "complaint": lambda: kanban(complaints),
                 "plain": lambda: kanban(plain),
+            },
+            "kanban, one open column (40 cards)": {
+                "complaint": lambda: kanban_column(complaints),
+                "plain": lambda: kanban_column(plain),
             },
             "list (80, default filters)": {
                 "complaint": lambda: listing(complaints),

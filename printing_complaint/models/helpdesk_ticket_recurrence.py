@@ -207,25 +207,15 @@ class HelpdeskTicket(models.Model):
         self.env["sale.order.line"].flush_model(["product_id"])
         self.env["res.company"].flush_model(["complaint_recurrence_days"])
         lines = self._fields["sale_line_ids"]
-        # The newest `limit` of the union are among the newest `limit` of
-        # each SELECT: each reads no more than that in its index's order.
+        # Each SELECT reads no more than its newest `per_select`, in its
+        # index's order: the newest `limit` of the union are among them, and
+        # with a count, when the union has no more than count none was cut
+        # short and the number is exact; otherwise there are more than count.
+        # The same union gives both, read once.
+        per_select = max(limit, count + 1) if count else limit
         readable = self._earlier_readable()
-        first = SQL(" UNION ").join(
-            self._earlier_select(readable, m, limit) for m in matches
-        )
-        # Each SELECT stops after count + 1: when the union has no more than
-        # count, none was cut short and the number is exact; otherwise there
-        # are more than count.
-        counted = (
-            SQL(
-                "(SELECT LEAST(COUNT(*), %s) FROM (%s) found)",
-                count + 1,
-                SQL(" UNION ").join(
-                    self._earlier_select(readable, m, count + 1) for m in matches
-                ),
-            )
-            if count
-            else SQL("NULL")
+        found = SQL(" UNION ").join(
+            self._earlier_select(readable, m, per_select) for m in matches
         )
         rows = self.env.execute_query(
             SQL(
@@ -241,16 +231,20 @@ class HelpdeskTicket(models.Model):
                 " WHERE rel.%s = given.origin_id)) AS product_ids"
                 " FROM given LEFT JOIN res_company company"
                 " ON company.id = given.company_id)"
-                " SELECT me.key, ARRAY(SELECT found.id FROM (%s) found"
-                " ORDER BY found.received_date DESC, found.id DESC LIMIT %s), %s"
-                " FROM me",
+                " SELECT me.key,"
+                " COALESCE((ARRAY_AGG(found.id ORDER BY found.received_date DESC,"
+                " found.id DESC))[1:%s], ARRAY[]::int[]),"
+                " CASE WHEN %s THEN LEAST(COUNT(found.id), %s) END"
+                " FROM me LEFT JOIN LATERAL (%s) found ON TRUE"
+                " GROUP BY me.key",
                 complaints._earlier_rows(),
                 SQL.identifier(lines.relation),
                 SQL.identifier(lines.column2),
                 SQL.identifier(lines.column1),
-                first,
                 limit,
-                counted,
+                bool(count),
+                (count or 0) + 1,
+                found,
             )
         )
         return {complaints[key]: (ids, number) for key, ids, number in rows}
