@@ -585,10 +585,10 @@ class Screen:
     """What the web client loads of one action: its views, their
     specifications, its context and domain."""
 
-    def __init__(self, env, action_xmlid, extra_domain=()):
+    def __init__(self, env, action_xmlid, extra_domain=(), extra_context=None):
         action = env.ref(action_xmlid).sudo()
         self.model = env[action.res_model]
-        self.context = safe_context(env, action.context)
+        self.context = {**safe_context(env, action.context), **(extra_context or {})}
         views = [(view.view_id.id, view.view_mode) for view in action.view_ids]
         listed = {mode for _id, mode in views}
         views += [
@@ -698,6 +698,9 @@ class Bench:
             env,
             "helpdesk_mgmt.helpdesk_ticket_action",
             [("team_id", "=", self.it_team.id)],
+            # Opened from the IT support team, as its people do: its new
+            # tickets are the team's (the rep's first team is Complaints).
+            {"default_team_id": self.it_team.id},
         )
         log_context = self.order.with_env(env).action_log_complaint()["context"]
         Complaint = complaints.model.with_context(complaints.context)

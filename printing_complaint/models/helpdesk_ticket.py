@@ -332,6 +332,10 @@ class HelpdeskTicket(models.Model):
         if batch:
             tickets._complaint_log_batch(lambda env: env._("Complaint registered."))
             tickets._complaint_subscribe_owners()
+        # The stage given at creation passes the same gate as a stage
+        # written later: no plain ticket in a complaint step, no complaint
+        # in helpdesk_mgmt's "Done" (closed without its steps).
+        tickets._complaint_check_stages()
         tickets._check_created_at_registration()
         # The helpdesk's default priority must not hide the severity's.
         tickets.filtered(

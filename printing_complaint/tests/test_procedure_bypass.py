@@ -78,6 +78,32 @@ class TestProcedureBypass(ComplaintCase):
         ticket.write({"stage_id": self.done.id})
         self.assertTrue(ticket.closed)
 
+    def test_tickets_created_over_rpc_take_their_kind_of_stage(self):
+        """create() with a stage of the other kind, as an RPC call or an
+        import would send it (the form's onchange would have replaced it)."""
+        Ticket = self.env["helpdesk.ticket"].with_user(self.sales_rep)
+        before = Ticket.sudo().search_count([])
+        with self.assertRefused(ValidationError, "is not a complaint"):
+            Ticket.create(
+                {
+                    "name": "Printer offline",
+                    "description": "<p>x</p>",
+                    "team_id": self.plain_team.id,
+                    "stage_id": self.stages["registered"].id,
+                }
+            )
+        with self.assertRefused(ValidationError, "can only be in a step"):
+            Ticket.create({**self._complaint_vals(), "stage_id": self.done.id})
+        self.assertEqual(Ticket.sudo().search_count([]), before)
+        # Without a stage, each kind takes its team's first one.
+        plain = Ticket.create(
+            {"name": "Jam", "description": "<p>x</p>", "team_id": self.plain_team.id}
+        )
+        self.assertFalse(plain.complaint_step)
+        self.assertFalse(plain.sudo().stage_history_ids)
+        complaint = Ticket.create(self._complaint_vals())
+        self.assertEqual(complaint.complaint_step, "registered")
+
     def test_ticket_entering_the_procedure_starts_at_registration(self):
         ticket = self.env["helpdesk.ticket"].create(
             {"name": "Call", "description": "<p>x</p>", "team_id": self.plain_team.id}
