@@ -232,8 +232,10 @@ class HelpdeskTicket(models.Model):
                 " FROM given LEFT JOIN res_company company"
                 " ON company.id = given.company_id)"
                 " SELECT me.key,"
+                # The LEFT JOIN gives a NULL row to a complaint with none.
                 " COALESCE((ARRAY_AGG(found.id ORDER BY found.received_date DESC,"
-                " found.id DESC))[1:%s], ARRAY[]::int[]),"
+                " found.id DESC) FILTER (WHERE found.id IS NOT NULL))[1:%s],"
+                " ARRAY[]::int[]),"
                 " CASE WHEN %s THEN LEAST(COUNT(found.id), %s) END"
                 " FROM me LEFT JOIN LATERAL (%s) found ON TRUE"
                 " GROUP BY me.key",

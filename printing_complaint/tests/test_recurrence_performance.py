@@ -194,6 +194,23 @@ class TestRecurrencePerformance(ComplaintCase):
             )
         )
 
+    def test_a_first_complaint_has_no_earlier_ones_in_either_form(self):
+        """A customer's first complaint: empty lists, in the saved form and
+        in the new form (whose onchange sends the list as commands)."""
+        self.env["helpdesk.ticket"].search(
+            [("is_complaint", "=", True), ("partner_id", "=", self.customer.id)]
+        ).write({"active": False})
+        new_form = self._log_complaint()
+        self.assertFalse(new_form.earlier_complaint_ids)
+        self.assertEqual(new_form.earlier_complaint_count, 0)
+        new_form.category_id = self.cutting
+        self.assertFalse(new_form.earlier_complaint_ids)
+        first = self._history(1)
+        self.assertEqual(first.earlier_complaint_ids.ids, [])
+        self.assertEqual(first.earlier_complaint_count, 0)
+        self.assertFalse(first.earlier_complaint_more)
+        self.assertFalse(self._open_form(first).earlier_complaint_ids)
+
     def test_earlier_complaints_use_the_indexes(self):
         """The form's first few read the partial index in its order."""
         self.env.cr.execute(
