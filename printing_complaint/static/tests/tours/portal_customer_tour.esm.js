@@ -62,6 +62,13 @@ registry.category("web_tour.tours").add("printing_complaint_portal_accept", {
             run: "click",
         },
         {
+            // The signature form sizes its pad once the dialog has opened
+            // (shown.bs.modal); signing during the fade-in sends an empty
+            // image, which the server refuses.
+            content: "The signature pad is laid out",
+            trigger: "#complaint_accept_modal canvas.o_web_sign_signature:not([width='0'])",
+        },
+        {
             content: "The name is filled in",
             trigger: "#complaint_accept_modal .o_web_sign_name_and_signature input:value(Lotus Buyer)",
         },
