@@ -120,10 +120,13 @@ class TestRecurrencePerformance(ComplaintCase):
     def test_classifying_costs_two_queries_more_than_a_plain_ticket(self):
         """QC sets the defect category and the 6M cause: the complaint looks
         for the root cause it repeats in one statement (the window and the
-        products are read in it, not first) and stores the flag; a plain
-        ticket writes its category alone. (A category with a measure reads
-        the order's tolerances besides, as a plain ticket has none.)"""
-        complaint = self._history(3)[0]
+        products are read in it, not first; the record rules read the user)
+        and stores the classification, the cause it repeats and the flag in
+        one UPDATE; a plain ticket writes its category alone. (A category
+        with a measure reads the order's tolerances besides, as a plain
+        ticket has none.)"""
+        complaint, repeated = self._history(3)[:2]
+        repeated.cause_category = "machine"
         plain = self.env["helpdesk.ticket"].create(
             {
                 "name": "Printer jammed",
@@ -144,10 +147,12 @@ class TestRecurrencePerformance(ComplaintCase):
             # The first write warms the caches (access rules, tracking).
             self._count(lambda t=ticket, v=values: (t.write(v), t.env.flush_all()))
             ticket.write({key: False for key in values})
+            ticket.sudo().recurrence_of_id = False
             counts[ticket] = self._count(
                 lambda t=ticket, v=values: (t.write(v), t.env.flush_all())
             )
         _logger.info("Queries of classifying: %s", counts)
+        self.assertEqual(complaint.recurrence_of_id, repeated)
         self.assertLessEqual(counts[complaint], counts[plain] + 2, counts)
         # What the statement finds: the earlier complaint of the same
         # category, cause and customer whose root cause this one repeats.
@@ -157,6 +162,32 @@ class TestRecurrencePerformance(ComplaintCase):
         self.assertFalse(later.recurrence_of_id)
         later.with_user(self.sales_rep).write({"cause_category": "method"})
         self.assertEqual(later.recurrence_of_id, repeated)
+
+    def test_the_root_cause_sees_edits_not_yet_written(self):
+        """The look-up leaves the classified complaint's own pending writes
+        for later, not the other complaints': QC's edits of this transaction
+        count, one complaint at a time or several at once."""
+        earlier, later, latest = self._history(3)[::-1]
+        Ticket = self.env["helpdesk.ticket"].with_user(self.sales_rep)
+        earlier.with_user(self.sales_rep).cause_category = "material"
+        dirty = self.env.cache.get_dirty_records(
+            Ticket, Ticket._fields["cause_category"]
+        )
+        self.assertIn(earlier, dirty, "the earlier one's edit is still pending")
+        later.with_user(self.sales_rep).cause_category = "material"
+        self.assertEqual(later.recurrence_of_id, earlier)
+        self.assertTrue(later.is_repeat_cause)
+        # Both in one write: the newer one repeats the older one's cause.
+        (earlier | latest).with_user(self.sales_rep).write({"cause_category": "man"})
+        self.assertEqual(latest.recurrence_of_id, earlier)
+        self.assertFalse(earlier.recurrence_of_id)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT recurrence_of_id, is_repeat_cause FROM helpdesk_ticket"
+            " WHERE id = %s",
+            [later.id],
+        )
+        self.assertEqual(self.env.cr.fetchone(), (earlier.id, True))
 
     def test_earlier_complaints_are_counted_exactly_up_to_100(self):
         """Up to 100 the count is exact, matched by customer, product or
@@ -222,6 +253,7 @@ class TestRecurrencePerformance(ComplaintCase):
                 "helpdesk_ticket_complaint_received_index",
                 "helpdesk_ticket_complaint_commercial_partner_id_received_index",
                 "helpdesk_ticket_complaint_category_id_received_index",
+                "helpdesk_ticket_complaint_cause_received_index",
                 "helpdesk_ticket__duplicate_id_index",
             },
             indexes,
