@@ -18,7 +18,10 @@ class PrintingComplaintStageHistory(models.Model):
     ticket_id = fields.Many2one(
         "helpdesk.ticket", required=True, index=True, ondelete="cascade"
     )
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
+    # Precomputed: a step's line is inserted whole, not updated right after.
+    company_id = fields.Many2one(
+        related="ticket_id.company_id", store=True, precompute=True
+    )
     stage_id = fields.Many2one("helpdesk.ticket.stage", required=True)
     step = fields.Selection(selection=COMPLAINT_STEPS, required=True, index=True)
     severity = fields.Char()
@@ -36,6 +39,7 @@ class PrintingComplaintStageHistory(models.Model):
         [("on_time", "On time"), ("late", "Late")],
         compute="_compute_timing",
         store=True,
+        precompute=True,
         help="The step's lateness as the analysis groups it.",
     )
     escalated = fields.Boolean(
