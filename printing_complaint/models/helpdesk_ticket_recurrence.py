@@ -209,7 +209,8 @@ class HelpdeskTicket(models.Model):
             "category_id",
             "cause_category",
         ]
-        self._recompute_model(fnames + ["sale_line_ids"])
+        read = [*fnames, "sale_line_ids"]
+        self._recompute_model(read)
         cache = self.env.cache
         lines_dirty = cache.get_dirty_records(self, self._fields["sale_line_ids"])
         others_dirty = any(
@@ -217,7 +218,7 @@ class HelpdeskTicket(models.Model):
             for fname in fnames
         )
         if len(self) > 1 or lines_dirty or others_dirty:
-            self.flush_model(fnames + ["sale_line_ids"])
+            self.flush_model(read)
 
     def _earlier_lookup(self, matches, limit, count=None):
         """{complaint: (ids of its newest `limit` earlier complaints meeting
