@@ -4,7 +4,7 @@
     "name": "Printing Complaints",
     "summary": "Customer complaint handling for printing companies, "
     "on top of the OCA helpdesk and sales",
-    "version": "18.0.1.7.0",
+    "version": "18.0.1.8.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Printing Complaint contributors",
@@ -46,6 +46,7 @@
         "wizards/printing_complaint_solution_withdraw_wizard_views.xml",
         "views/printing_complaint_solution_views.xml",
         "views/printing_complaint_decision_views.xml",
+        "views/printing_complaint_stage_history_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_quality_team_views.xml",
         "views/printing_complaint_supplier_claim_views.xml",

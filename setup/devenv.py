@@ -85,6 +85,7 @@ PEER_COMPLAINT_TESTS = (
     "printing_complaint/tests/test_views.py",
     "printing_complaint/tests/test_backend_screens.py",
     "printing_complaint/tests/test_backend_screens_tour.py",
+    "printing_complaint/tests/test_form_sections.py",
     "printing_complaint_sale/tests",
 )
 # Glue modules, installed automatically beside a module the addons do not

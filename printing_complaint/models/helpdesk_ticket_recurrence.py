@@ -359,6 +359,25 @@ class HelpdeskTicket(models.Model):
             "context": {"create": False},
         }
 
+    def action_view_newest_earlier_complaints(self):
+        """The newest earlier complaints (EARLIER_SHOWN): the Recurrence
+        tab's list, loaded when the tab is opened (the
+        complaint_section_list widget)."""
+        self.ensure_one()
+        self.check_access("read")
+        action = self.action_view_earlier_complaints()
+        action["views"] = [
+            (
+                self.env.ref(
+                    "printing_complaint.helpdesk_ticket_view_list_earlier_complaints"
+                ).id,
+                "list",
+            ),
+            (self._complaint_form_view_id(), "form"),
+        ]
+        action["domain"] = [("id", "in", self.earlier_complaint_ids.ids)]
+        return action
+
     @api.depends("category_id", "cause_category", "commercial_partner_id")
     def _compute_recurrence_of_id(self):
         """A complaint repeats an earlier root cause when an earlier complaint

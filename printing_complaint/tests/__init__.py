@@ -36,6 +36,7 @@ from . import test_chatter_language
 from . import test_time_limit_list
 from . import test_backend_screens
 from . import test_backend_screens_tour
+from . import test_form_sections
 from . import test_demo_try_it
 from . import test_complaint_types_tour
 from . import test_complaint_batch

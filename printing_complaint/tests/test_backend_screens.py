@@ -332,7 +332,14 @@ class TestComplaintListScreens(ComplaintCase):
         form = etree.fromstring(
             Ticket.get_view(self.env.ref(COMPLAINT_FORM).id, "form")["arch"]
         )
-        history = form.xpath("//field[@name='stage_history_ids']/list/field")
+        history_view = self.env.ref(
+            "printing_complaint.printing_complaint_stage_history_view_list"
+        )
+        history = etree.fromstring(
+            self.env["printing.complaint.stage.history"].get_view(
+                history_view.id, "list"
+            )["arch"]
+        ).xpath("/list/field")
         self.assertEqual(len(history), 7)
         self.assertEqual(
             self._times_with_seconds(history, "printing.complaint.stage.history"), []

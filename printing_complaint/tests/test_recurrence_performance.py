@@ -72,6 +72,26 @@ class TestRecurrencePerformance(ComplaintCase):
         Ticket = self.env["helpdesk.ticket"].with_user(self.sales_rep)
         return Form(Ticket.with_context(**context), view=COMPLAINT_FORM)
 
+    def _recurrence_tab(self, complaint):
+        """The rep opens the Recurrence tab: its list of the newest earlier
+        complaints (the complaint_section_list widget)."""
+        action = complaint.with_user(
+            self.sales_rep
+        ).action_view_newest_earlier_complaints()
+        records = self.env["helpdesk.ticket"].with_user(self.sales_rep)
+        found = records.web_search_read(
+            action["domain"],
+            {
+                "number": {},
+                "received_date": {},
+                "partner_id": {"fields": {"display_name": {}}},
+                "name": {},
+                "category_id": {"fields": {"display_name": {}}},
+                "stage_id": {"fields": {"display_name": {}}},
+            },
+        )
+        return [record["id"] for record in found["records"]]
+
     def test_form_and_new_form_cost_the_same_with_10_or_300_earlier(self):
         complaint = self.env["helpdesk.ticket"].create(
             {
@@ -93,6 +113,7 @@ class TestRecurrencePerformance(ComplaintCase):
             self._count(
                 lambda: setattr(self._log_complaint(), "category_id", self.cutting)
             )
+            self._count(lambda: self._recurrence_tab(complaint))
         counts = {}
         for total in (10, 300):
             if total > 10:
@@ -104,11 +125,15 @@ class TestRecurrencePerformance(ComplaintCase):
             counts[total, "edit"] = self._count(
                 lambda f=new_form: setattr(f, "category_id", self.cutting)
             )
+            # The Recurrence tab, opened: its list of the newest five.
+            counts[total, "recurrence tab"] = self._count(
+                lambda: self._recurrence_tab(complaint)
+            )
             form = self._open_form(complaint)
             # Counted up to 100: beyond, the form says "100+".
             self.assertEqual(form.earlier_complaint_count, min(total, 100))
             self.assertEqual(form.earlier_complaint_more, total > 100)
-            self.assertEqual(len(form.earlier_complaint_ids), 5)
+            self.assertEqual(len(self._recurrence_tab(complaint)), 5)
             new_form = self._log_complaint()
             self.assertEqual(new_form.earlier_complaint_count, min(total + 1, 100))
             self.assertEqual(new_form.earlier_complaint_more, total + 1 > 100)
@@ -116,6 +141,9 @@ class TestRecurrencePerformance(ComplaintCase):
         self.assertEqual(counts[300, "form"], counts[10, "form"], counts)
         self.assertEqual(counts[300, "new form"], counts[10, "new form"], counts)
         self.assertEqual(counts[300, "edit"], counts[10, "edit"], counts)
+        self.assertEqual(
+            counts[300, "recurrence tab"], counts[10, "recurrence tab"], counts
+        )
 
     def test_classifying_costs_two_queries_more_than_a_plain_ticket(self):
         """QC sets the defect category and the 6M cause: the complaint looks
@@ -226,21 +254,21 @@ class TestRecurrencePerformance(ComplaintCase):
         )
 
     def test_a_first_complaint_has_no_earlier_ones_in_either_form(self):
-        """A customer's first complaint: empty lists, in the saved form and
-        in the new form (whose onchange sends the list as commands)."""
+        """A customer's first complaint: no earlier complaint, in the saved
+        form, its Recurrence tab and the new form."""
         self.env["helpdesk.ticket"].search(
             [("is_complaint", "=", True), ("partner_id", "=", self.customer.id)]
         ).write({"active": False})
         new_form = self._log_complaint()
-        self.assertFalse(new_form.earlier_complaint_ids)
         self.assertEqual(new_form.earlier_complaint_count, 0)
         new_form.category_id = self.cutting
-        self.assertFalse(new_form.earlier_complaint_ids)
+        self.assertEqual(new_form.earlier_complaint_count, 0)
         first = self._history(1)
         self.assertEqual(first.earlier_complaint_ids.ids, [])
         self.assertEqual(first.earlier_complaint_count, 0)
         self.assertFalse(first.earlier_complaint_more)
-        self.assertFalse(self._open_form(first).earlier_complaint_ids)
+        self.assertEqual(self._open_form(first).earlier_complaint_count, 0)
+        self.assertEqual(self._recurrence_tab(first), [])
 
     def test_earlier_complaints_use_the_indexes(self):
         """The form's first few read the partial index in its order."""
