@@ -47,6 +47,7 @@
         "views/printing_complaint_solution_views.xml",
         "views/printing_complaint_decision_views.xml",
         "views/printing_complaint_stage_history_views.xml",
+        "views/tier_review_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_quality_team_views.xml",
         "views/printing_complaint_supplier_claim_views.xml",

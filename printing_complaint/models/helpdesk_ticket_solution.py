@@ -92,10 +92,65 @@ class HelpdeskTicket(models.Model):
                 lambda r, t=ticket: r.res_id in t.solution_ids.ids
             )
 
+    def action_view_approvals(self):
+        """Every review of the solutions, the archived rounds included: the
+        Solutions tab's Approvals, loaded when the tab is opened (the
+        complaint_section_list widget)."""
+        self.ensure_one()
+        self.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Approvals of %s", self.display_name),
+            "res_model": "tier.review",
+            "views": [
+                (
+                    self.env.ref(
+                        "printing_complaint.tier_review_view_list_complaint"
+                    ).id,
+                    "list",
+                )
+            ],
+            "domain": [
+                ("model", "=", "printing.complaint.solution"),
+                ("res_id", "in", self.solution_ids.ids),
+            ],
+            "context": {"active_test": False, "create": False},
+        }
+
+    def action_view_decisions(self):
+        """The customer's answers to the offers: the Solutions tab's list,
+        loaded when the tab is opened (the complaint_section_list widget)."""
+        self.ensure_one()
+        self.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Customer's decisions on %s", self.display_name),
+            "res_model": "printing.complaint.decision",
+            "views": [
+                (self.env.ref("printing_complaint.decision_view_list").id, "list")
+            ],
+            "domain": [("ticket_id", "=", self.id)],
+            "context": {"create": False},
+        }
+
     @api.depends("decision_ids.decision")
     def _compute_customer_decision(self):
+        # The saved complaints' last decisions in one query (their rules in
+        # SQL): reading decision_ids, which the form does not read, would
+        # first check the access to the complaints in Python.
+        saved = self.filtered(lambda ticket: isinstance(ticket.id, int))
+        last = {}
+        if saved:
+            decisions = self.env["printing.complaint.decision"].search_fetch(
+                [("ticket_id", "in", saved.ids)], ["ticket_id", "decision"]
+            )
+            for decision in decisions:
+                last.setdefault(decision.ticket_id.id, decision.decision)
         for ticket in self:
-            ticket.customer_decision = ticket.decision_ids[:1].decision
+            if ticket in saved:
+                ticket.customer_decision = last.get(ticket.id, False)
+            else:
+                ticket.customer_decision = ticket.decision_ids[:1].decision
 
     @api.depends("solution_ids.state")
     def _compute_execution_done(self):

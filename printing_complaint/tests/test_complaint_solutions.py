@@ -432,6 +432,16 @@ class TestComplaintSolutions(ComplaintCase):
             "Too generous",
         )
         self.assertLessEqual(history, complaint.approval_review_ids)
+        # The Solutions tab's Approvals (loaded with the tab) list the
+        # rejected round too, as the rep sees them.
+        approvals = complaint.with_user(self.sales_rep).action_view_approvals()
+        self.assertEqual(
+            self.env["tier.review"]
+            .with_user(self.sales_rep)
+            .with_context(**approvals["context"])
+            .search(approvals["domain"]),
+            complaint.approval_review_ids,
+        )
         revise = self.env.ref("printing_complaint.activity_complaint_solution_revise")
         self.assertEqual(
             solution.activity_ids.filtered(
@@ -489,6 +499,14 @@ class TestComplaintSolutions(ComplaintCase):
         self.assertEqual(complaint.complaint_step, "solution")
         self.assertEqual(complaint.solution_cost_total, 0.0)
         decision = complaint.decision_ids
+        # The Solutions tab's list of decisions (loaded with the tab).
+        decisions = complaint.with_user(self.sales_rep).action_view_decisions()
+        self.assertEqual(
+            self.env["printing.complaint.decision"]
+            .with_user(self.sales_rep)
+            .search(decisions["domain"]),
+            decision,
+        )
         with self.assertRefused(UserError, "never changed"):
             decision.note = "Changed"
         with self.assertRefused(UserError, "never deleted"):

@@ -98,6 +98,8 @@ class TestFormSections(HttpCase):
         root, spec = self._form_spec()
         self.assertNotIn("earlier_complaint_ids", spec)
         self.assertNotIn("stage_history_ids", spec)
+        self.assertNotIn("approval_review_ids", spec)
+        self.assertNotIn("decision_ids", spec)
         # The count and its banner stay: QC sees at once that there are some.
         self.assertIn("earlier_complaint_count", spec)
         widgets = {
@@ -107,7 +109,12 @@ class TestFormSections(HttpCase):
         }
         self.assertEqual(
             set(widgets),
-            {"action_view_newest_earlier_complaints", "action_view_stage_history"},
+            {
+                "action_view_newest_earlier_complaints",
+                "action_view_stage_history",
+                "action_view_approvals",
+                "action_view_decisions",
+            },
         )
         # Each on its own tab: the notebook renders the open tab only.
         pages = {
@@ -119,6 +126,8 @@ class TestFormSections(HttpCase):
             {
                 "action_view_newest_earlier_complaints": "complaint_recurrence",
                 "action_view_stage_history": "complaint_history",
+                "action_view_approvals": "complaint_solutions",
+                "action_view_decisions": "complaint_solutions",
             },
         )
 
@@ -184,6 +193,8 @@ class TestFormSections(HttpCase):
         for method in (
             "action_view_newest_earlier_complaints",
             "action_view_stage_history",
+            "action_view_approvals",
+            "action_view_decisions",
         ):
             with self.subTest(method=method), self.assertRaises(AccessError):
                 getattr(self.complaint.with_user(stranger), method)()

@@ -186,11 +186,11 @@ class TestComplaintForm(ComplaintCase):
             "responsibility_id",
             "root_cause",
             "solution_ids",
-            "decision_ids",
             "closure_summary",
             "capa_action_ids",
-            # the earlier complaints and the stage history are lists of
-            # their own, loaded with their tab (test_form_sections)
+            # the earlier complaints, the stage history, the approvals and
+            # the decisions are lists of their own, loaded with their tab
+            # (test_form_sections)
             "earlier_complaint_count",
         }
         self.assertLessEqual(expected, in_arch)

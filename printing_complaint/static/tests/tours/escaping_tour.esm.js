@@ -62,7 +62,7 @@ registry.category("web_tour.tours").add("printing_complaint_backend_escaping", {
         },
         {
             content: "The name the customer signed with",
-            trigger: ".o_field_widget[name=decision_ids] .o_data_row:contains('Li Wei')",
+            trigger: ".o_complaint_section_list .o_data_row:contains('Li Wei')",
             run: showsAsText,
         },
         {

@@ -51,6 +51,16 @@ registry.category("web_tour.tours").add("printing_complaint_finance_sign_off", {
             run: "click",
         },
         {
+            content: "Open the complaint's solutions",
+            trigger: ".o_notebook a[name=complaint_solutions]",
+            run: "click",
+        },
+        {
+            content: "The sign-off and its reason are in the Approvals",
+            trigger:
+                ".o_complaint_section_list .o_data_row:contains('Within the quality budget') td[name=status]",
+        },
+        {
             content: "The draft credit note is on the complaint",
             trigger:
                 ".o_form_view button[name=action_view_credit_notes]:contains('1'):contains('Credit notes')",

@@ -8,8 +8,16 @@
 // reads none of these records; a one2many field would read them all, for
 // every tab. The section is the act_window a method of the record returns
 // (its model, list view, domain and context), the same action as its "See
-// all" button; a row opens the record in a form of its own.
-import { Component, onWillStart, onWillUpdateProps, useState, useSubEnv } from "@odoo/owl";
+// all" button; a row opens the record in a form of its own. The list is
+// loaded again when the record is (saved, reloaded after a button).
+import {
+    Component,
+    markRaw,
+    onWillStart,
+    onWillUpdateProps,
+    useState,
+    useSubEnv,
+} from "@odoo/owl";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 import { View, getDefaultConfig } from "@web/views/view";
@@ -21,7 +29,6 @@ export class ComplaintSectionList extends Component {
     static props = {
         ...standardWidgetProps,
         method: String,
-        reloadOn: { type: Array, element: String },
         emptyText: { type: String, optional: true },
     };
 
@@ -31,34 +38,32 @@ export class ComplaintSectionList extends Component {
         // The list's own configuration: it must not change the form's views
         // or its breadcrumbs.
         useSubEnv({ config: getDefaultConfig() });
-        this.state = useState({ viewProps: null, key: "" });
+        this.state = useState({ viewProps: null, loads: 0 });
         onWillStart(() => this.load(this.props));
         onWillUpdateProps((nextProps) => {
-            if (this.keyOf(nextProps) !== this.state.key) {
+            // The record gets new data when it is loaded or saved (an edit
+            // changes its data in place): the section may have changed too.
+            const { record } = nextProps;
+            if (record.resId !== this.resId || record.data !== this.data) {
                 return this.load(nextProps);
             }
         });
     }
 
-    /** The section is loaded again when the record or these fields change. */
-    keyOf(props) {
-        const values = props.reloadOn.map((name) => props.record.data[name]);
-        return JSON.stringify([props.record.resId, values]);
-    }
-
     async load(props) {
-        const key = this.keyOf(props);
-        const resId = props.record.resId;
-        if (!resId) {
-            Object.assign(this.state, { viewProps: null, key });
+        const { record } = props;
+        this.resId = record.resId;
+        this.data = record.data;
+        if (!record.resId) {
+            this.state.viewProps = null;
             return;
         }
-        const action = await this.orm.call(props.record.resModel, props.method, [[resId]]);
+        const action = await this.orm.call(record.resModel, props.method, [[record.resId]]);
         const listView = action.views.find(([, type]) => type === "list");
         const formView = action.views.find(([, type]) => type === "form");
         Object.assign(this.state, {
-            key,
-            viewProps: {
+            loads: this.state.loads + 1,
+            viewProps: markRaw({
                 resModel: action.res_model,
                 type: "list",
                 views: [
@@ -69,14 +74,16 @@ export class ComplaintSectionList extends Component {
                 context: { ...(action.context || {}), create: false },
                 display: { controlPanel: false },
                 allowSelectors: false,
+                // A section without a form (the stage history) opens no row.
                 selectRecord: (id) =>
+                    formView &&
                     this.actionService.doAction({
                         type: "ir.actions.act_window",
                         res_model: action.res_model,
                         res_id: id,
-                        views: [[formView ? formView[0] : false, "form"]],
+                        views: [[formView[0], "form"]],
                     }),
-            },
+            }),
         });
     }
 }
@@ -85,7 +92,6 @@ export const complaintSectionList = {
     component: ComplaintSectionList,
     extractProps: ({ attrs }) => ({
         method: attrs.method,
-        reloadOn: (attrs.reload_on || "").split(",").filter(Boolean),
         emptyText: attrs.placeholder,
     }),
 };
