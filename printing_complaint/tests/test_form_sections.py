@@ -61,8 +61,8 @@ class TestFormSections(HttpCase):
                 "res_id": cls.complaint.id,
             }
         )
+        # Acknowledged, still registered: the tour moves it on.
         cls.complaint.action_acknowledge()
-        cls.complaint.action_next_step()
 
     @classmethod
     def _complaint(cls, name, **values):
@@ -156,6 +156,7 @@ class TestFormSections(HttpCase):
 
     def test_the_sections_list_what_the_tabs_showed(self):
         complaint = self.complaint.with_user(self.rep)
+        complaint.action_next_step()
         earlier = complaint.action_view_newest_earlier_complaints()
         Ticket = self.env["helpdesk.ticket"].with_user(self.rep)
         self.assertEqual(Ticket.search(earlier["domain"]), self.earlier)
@@ -205,3 +206,5 @@ class TestFormSections(HttpCase):
             "printing_complaint_form_sections",
             login="sections_rep",
         )
+        # The rep moved it on from its Stage history tab.
+        self.assertEqual(self.complaint.complaint_step, "verification")

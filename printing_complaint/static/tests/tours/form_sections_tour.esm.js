@@ -4,7 +4,8 @@ import {registry} from "@web/core/registry";
 
 // The complaint form's Recurrence and Stage history tabs load their lists
 // when they are opened: the earlier complaint is listed and opens in the
-// complaint form, the steps are listed, and the form keeps its breadcrumb.
+// complaint form, the steps are listed and listed again when the complaint
+// moves on, and the form keeps its breadcrumb.
 registry.category("web_tour.tours").add("printing_complaint_form_sections", {
     steps: () => [
         {
@@ -71,6 +72,28 @@ registry.category("web_tour.tours").add("printing_complaint_form_sections", {
             content: "Open the Stage history tab",
             trigger: ".o_notebook a[name=complaint_history]",
             run: "click",
+        },
+        {
+            content: "The step so far",
+            trigger: ".o_complaint_section_list .o_data_row td[name=entry_date]",
+            run() {
+                const rows = document.querySelectorAll(
+                    ".o_complaint_section_list .o_data_row"
+                );
+                if (rows.length !== 1) {
+                    throw new Error(`${rows.length} stage history lines`);
+                }
+            },
+        },
+        {
+            content: "Move the complaint on: the tab stays open",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_next_step]",
+            run: "click",
+        },
+        {
+            content: "The saved complaint's list is loaded again",
+            trigger:
+                ".o_complaint_section_list .o_data_row:nth-child(2) td[name=entry_date]",
         },
         {
             content: "Its steps are listed, to the minute",
