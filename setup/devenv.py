@@ -70,6 +70,7 @@ TIME_SENSITIVE_TESTS = (
     "printing_complaint/tests/test_portal_screens.py",
     "printing_complaint/tests/test_portal_screens_tour.py",
     "printing_complaint/tests/test_quality_team.py",
+    "printing_complaint/tests/test_form_sections.py",
 )
 # The suites of the modules the addons extend (`setup/test --peers`), run
 # on a database with both addons installed: helpdesk_mgmt_sale, which the

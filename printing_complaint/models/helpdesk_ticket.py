@@ -430,6 +430,28 @@ class HelpdeskTicket(models.Model):
         staying the plain tickets' one."""
         return self.env.ref("printing_complaint.helpdesk_ticket_view_form_complaint").id
 
+    def _complaint_section_action(
+        self, name, res_model, list_view, domain, context=None, with_form=False
+    ):
+        """The act_window of a read-only section of the complaint form (its
+        list view, on this complaint's records): what the form's
+        complaint_section_list widget shows when its tab is opened; a row
+        opens in the complaint form with_form. The caller must be allowed to
+        read the complaint."""
+        self.ensure_one()
+        self.check_access("read")
+        views = [(self.env.ref(list_view).id, "list")]
+        if with_form:
+            views.append((self._complaint_form_view_id(), "form"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": res_model,
+            "views": views,
+            "domain": domain,
+            "context": {"create": False, **(context or {})},
+        }
+
     def get_formview_id(self, access_uid=None):
         """A complaint opens in the complaint form wherever it is opened by
         its record (a many2one, a notification's link, get_formview_action,

@@ -91,23 +91,12 @@ class HelpdeskTicket(models.Model):
     def action_view_stage_history(self):
         """The complaint's stage history: the History tab's list, loaded when
         the tab is opened (the complaint_section_list widget)."""
-        self.ensure_one()
-        self.check_access("read")
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Stage history of %s", self.display_name),
-            "res_model": "printing.complaint.stage.history",
-            "views": [
-                (
-                    self.env.ref(
-                        "printing_complaint.printing_complaint_stage_history_view_list"
-                    ).id,
-                    "list",
-                )
-            ],
-            "domain": [("ticket_id", "=", self.id)],
-            "context": {"create": False},
-        }
+        return self._complaint_section_action(
+            self.env._("Stage history of %s", self.display_name),
+            "printing.complaint.stage.history",
+            "printing_complaint.printing_complaint_stage_history_view_list",
+            [("ticket_id", "=", self.id)],
+        )
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):

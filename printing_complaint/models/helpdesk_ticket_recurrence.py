@@ -363,20 +363,13 @@ class HelpdeskTicket(models.Model):
         """The newest earlier complaints (EARLIER_SHOWN): the Recurrence
         tab's list, loaded when the tab is opened (the
         complaint_section_list widget)."""
-        self.ensure_one()
-        self.check_access("read")
-        action = self.action_view_earlier_complaints()
-        action["views"] = [
-            (
-                self.env.ref(
-                    "printing_complaint.helpdesk_ticket_view_list_earlier_complaints"
-                ).id,
-                "list",
-            ),
-            (self._complaint_form_view_id(), "form"),
-        ]
-        action["domain"] = [("id", "in", self.earlier_complaint_ids.ids)]
-        return action
+        return self._complaint_section_action(
+            self.env._("Earlier complaints of %s", self.display_name),
+            "helpdesk.ticket",
+            "printing_complaint.helpdesk_ticket_view_list_earlier_complaints",
+            [("id", "in", self.earlier_complaint_ids.ids)],
+            with_form=True,
+        )
 
     @api.depends("category_id", "cause_category", "commercial_partner_id")
     def _compute_recurrence_of_id(self):

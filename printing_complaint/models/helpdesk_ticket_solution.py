@@ -96,42 +96,26 @@ class HelpdeskTicket(models.Model):
         """Every review of the solutions, the archived rounds included: the
         Solutions tab's Approvals, loaded when the tab is opened (the
         complaint_section_list widget)."""
-        self.ensure_one()
-        self.check_access("read")
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Approvals of %s", self.display_name),
-            "res_model": "tier.review",
-            "views": [
-                (
-                    self.env.ref(
-                        "printing_complaint.tier_review_view_list_complaint"
-                    ).id,
-                    "list",
-                )
-            ],
-            "domain": [
+        return self._complaint_section_action(
+            self.env._("Approvals of %s", self.display_name),
+            "tier.review",
+            "printing_complaint.tier_review_view_list_complaint",
+            [
                 ("model", "=", "printing.complaint.solution"),
                 ("res_id", "in", self.solution_ids.ids),
             ],
-            "context": {"active_test": False, "create": False},
-        }
+            context={"active_test": False},
+        )
 
     def action_view_decisions(self):
         """The customer's answers to the offers: the Solutions tab's list,
         loaded when the tab is opened (the complaint_section_list widget)."""
-        self.ensure_one()
-        self.check_access("read")
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Customer's decisions on %s", self.display_name),
-            "res_model": "printing.complaint.decision",
-            "views": [
-                (self.env.ref("printing_complaint.decision_view_list").id, "list")
-            ],
-            "domain": [("ticket_id", "=", self.id)],
-            "context": {"create": False},
-        }
+        return self._complaint_section_action(
+            self.env._("Customer's decisions on %s", self.display_name),
+            "printing.complaint.decision",
+            "printing_complaint.decision_view_list",
+            [("ticket_id", "=", self.id)],
+        )
 
     @api.depends("decision_ids.decision")
     def _compute_customer_decision(self):

@@ -10,11 +10,7 @@ from odoo.exceptions import AccessError
 from odoo.sql_db import Cursor
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08"
-    b"\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00"
-    b"\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
-)
+from .common import PNG
 
 
 @tagged("post_install", "-at_install")
